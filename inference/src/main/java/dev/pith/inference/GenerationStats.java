@@ -1,0 +1,27 @@
+package dev.pith.inference;
+
+/**
+ * What one answer cost. Times are measured by Pith on every backend.
+ *
+ * @param promptTokens tokens fed to the model for this answer (after any context trimming)
+ * @param generatedTokens tokens the model produced, including a final end-of-sequence token
+ * @param ttftMillis from the start of the request to the first generated token
+ * @param prefillTokensPerSecond prompt tokens divided by the time to process them
+ * @param decodeTokensPerSecond tokens per second over the decode steps (after the first token);
+ *     NaN when fewer than two tokens were generated
+ * @param stopReason why it ended
+ * @param backend the backend id ({@code cpu}, {@code hailo}, {@code cloud})
+ * @param droppedMessages how many of the oldest messages were left out so the prompt fits the context
+ *     window (0 when nothing was dropped)
+ * @param totalMillis from the start of the request to the end of generation
+ */
+public record GenerationStats(
+    int promptTokens,
+    int generatedTokens,
+    double ttftMillis,
+    double prefillTokensPerSecond,
+    double decodeTokensPerSecond,
+    StopReason stopReason,
+    String backend,
+    int droppedMessages,
+    double totalMillis) {}
