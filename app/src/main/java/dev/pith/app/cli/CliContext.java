@@ -1,0 +1,32 @@
+package dev.pith.app.cli;
+
+import dev.pith.inference.cpu.CpuBackend;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the command line reads from the outside world, passed in so tests never touch the real
+ * environment, home folder or model loader.
+ *
+ * @param environment the process environment ({@code PITH_HOME}, {@code XDG_DATA_HOME}, ...)
+ * @param userHome the user's home folder
+ * @param backends how a model folder becomes a running backend
+ */
+public record CliContext(Map<String, String> environment, Path userHome, BackendLoader backends) {
+
+  public CliContext {
+    environment = Map.copyOf(environment);
+    Objects.requireNonNull(userHome, "userHome");
+    Objects.requireNonNull(backends, "backends");
+  }
+
+  /** The real process environment and the CPU backend. */
+  public static CliContext system() {
+    return new CliContext(System.getenv(), Path.of(System.getProperty("user.home")), CpuBackend::load);
+  }
+
+  public CliContext withBackends(BackendLoader loader) {
+    return new CliContext(environment, userHome, loader);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.pith.app.cli;
+
+import dev.pith.app.PithVersion;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root {@code pith} command: global options shared by every subcommand. */
+@Command(
+    name = "pith",
+    mixinStandardHelpOptions = true,
+    versionProvider = PithCommand.Version.class,
+    description = "Pith, an offline chat assistant. Without arguments `pith` opens the window.",
+    subcommands = {DoctorCommand.class})
+public final class PithCommand implements Runnable {
+  private final CliContext context;
+
+  @Spec private CommandSpec spec;
+
+  // INHERIT: also accepted after a subcommand name; picocli writes the value into these fields either way.
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = "Where Pith keeps models and data (default: $PITH_HOME, else $XDG_DATA_HOME/pith, "
+          + "else ~/.local/share/pith).")
+  private Path dataDirOption;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Log at DEBUG level and print stack traces of errors.")
+  private boolean debug;
+
+  public PithCommand(CliContext context) {
+    this.context = context;
+  }
+
+  /** {@code pith} with only global options: there is nothing to run, so say what is missing. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing subcommand (one of: doctor)");
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  boolean debug() {
+    return debug;
+  }
+
+  /** The data folder chosen by {@code --data-dir}, the environment or the default. */
+  DataDir dataDir() {
+    return DataDir.resolve(dataDirOption, context.environment(), context.userHome());
+  }
+
+  /** Prints {@code pith <version>}. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"pith " + PithVersion.get()};
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.pith.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelLocatorTest {
+  @TempDir Path home;
+
+  private DataDir dataDir() {
+    return DataDir.resolve(home.resolve("data"), Map.of(), home);
+  }
+
+  @Test
+  void existingFolderIsUsedAsItIs() throws Exception {
+    Path model = Files.createDirectory(home.resolve("my-model"));
+    assertEquals(model, ModelLocator.locate(model.toString(), dataDir()));
+  }
+
+  @Test
+  void idIsLookedUpUnderTheModelsFolder() throws Exception {
+    Path model = Files.createDirectories(home.resolve("data/models/qwen2.5-1.5b"));
+    assertEquals(model, ModelLocator.locate("qwen2.5-1.5b", dataDir()));
+  }
+
+  @Test
+  void missingModelNamesBothPlacesLookedAt() {
+    CliException e = assertThrows(CliException.class, () -> ModelLocator.locate("qwen", dataDir()));
+    assertTrue(e.getMessage().contains(Path.of("qwen").toAbsolutePath().toString()), e.getMessage());
+    assertTrue(e.getMessage().contains(home.resolve("data/models/qwen").toString()), e.getMessage());
+  }
+
+  @Test
+  void emptyModelValueIsRejectedRatherThanMeaningTheCurrentFolder() {
+    assertThrows(CliException.class, () -> ModelLocator.locate("", dataDir()));
+  }
+}

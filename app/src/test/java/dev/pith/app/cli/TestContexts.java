@@ -1,0 +1,22 @@
+package dev.pith.app.cli;
+
+import dev.pith.inference.ModelLoadException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Contexts that keep tests away from the real environment, home folder and models. */
+final class TestContexts {
+  private TestContexts() {}
+
+  /** No environment variables, {@code home} as the home folder, and a loader that refuses every model. */
+  static CliContext isolated(Path home) {
+    return new CliContext(Map.of(), home, (dir, options) -> {
+      throw new ModelLoadException("no backend in this test");
+    });
+  }
+
+  static CliContext withEnvironment(Path home, Map<String, String> environment) {
+    return new CliContext(environment, home, isolated(home).backends());
+  }
+
+}
