@@ -19,4 +19,7 @@ final class TestContexts {
     return new CliContext(environment, home, isolated(home).backends());
   }
 
+  static CliContext withBackend(Path home, FakeBackend backend) {
+    return isolated(home).withBackends((dir, options) -> backend.loadedFrom(dir, options));
+  }
 }

@@ -1,0 +1,141 @@
+package dev.pith.app.cli;
+
+import dev.pith.app.cli.SamplingOptions.SamplingChoice;
+import dev.pith.inference.ChatMessage;
+import dev.pith.inference.GenerationException;
+import dev.pith.inference.GenerationRequest;
+import dev.pith.inference.GenerationSettings;
+import dev.pith.inference.GenerationStats;
+import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.Prompt;
+import dev.pith.inference.StopReason;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code pith generate}: one answer to one prompt, streamed to stdout. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = "Generate one answer and stream it to stdout (stats go to stderr).")
+final class GenerateCommand implements Callable<Integer> {
+  /** The exit code of an answer cancelled by Ctrl+C, as shells report SIGINT. */
+  static final int EXIT_CANCELLED = 130;
+
+  @ParentCommand private PithCommand root;
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR|ID",
+      description = "A model folder, or the id of a model under <data-dir>/models.")
+  private String model;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private PromptSource source;
+
+  @Option(names = "--system", paramLabel = "TEXT", description = "A system message before the prompt.")
+  private String system;
+
+  @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "256",
+      description = "The most tokens to generate (default: ${DEFAULT-VALUE}).")
+  private int maxTokens;
+
+  @Mixin private SamplingOptions sampling;
+
+  @Option(names = "--stop", paramLabel = "STR", description = "Stop when the answer contains STR (repeatable).")
+  private List<String> stopStrings = new ArrayList<>();
+
+  @Option(names = "--raw", description = "Feed --prompt as it is, without the model's chat template.")
+  private boolean raw;
+
+  @Option(names = "--json", description = "Print one JSON object per line: a token line per token, then a done line.")
+  private boolean json;
+
+  @Option(names = "--backend", paramLabel = "cpu|hailo", defaultValue = "cpu",
+      description = "Where to run the model (default: ${DEFAULT-VALUE}).")
+  private BackendChoice backend;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "CPU threads for the model (default: 0 = automatic).")
+  private int threads;
+
+  /** Exactly one of {@code --prompt} and {@code --prompt-ids}. */
+  static final class PromptSource {
+    @Option(names = "--prompt", paramLabel = "TEXT", required = true, description = "The user's message.")
+    private String text;
+
+    @Option(names = "--prompt-ids", paramLabel = "ID", split = ",", required = true,
+        description = "Token ids fed to the model as they are, e.g. 1,2,3.")
+    private int[] ids;
+  }
+
+  @Override
+  public Integer call() throws ModelLoadException, GenerationException {
+    SamplingChoice choice = usage(sampling::resolve);
+    GenerationRequest request = usage(() -> request(choice));
+    backend.requireAvailable();
+    GenerationOutput output = json ? new JsonOutput(out()) : new PlainOutput(out(), spec.commandLine().getErr());
+    Long seed = choice.sampled() ? choice.settings().seed() : null;
+    try (LoadedModel loaded = LoadedModel.open(root, model, threads);
+        InterruptCancels interrupt = InterruptCancels.install()) {
+      GenerationStats stats = loaded.backend().generate(request, output, interrupt.token());
+      output.done(stats, seed);
+      return stats.stopReason() == StopReason.CANCELLED ? EXIT_CANCELLED : 0;
+    }
+  }
+
+  private GenerationRequest request(SamplingChoice choice) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("--threads must be >= 0 (0 = automatic), got " + threads);
+    }
+    return new GenerationRequest(prompt(), new GenerationSettings(maxTokens, choice.settings(), stopStrings));
+  }
+
+  /** Runs {@code step}, turning a contradiction or an out-of-range value into a usage error (exit code 2). */
+  private <T> T usage(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  private Prompt prompt() {
+    if (source.ids != null) {
+      if (raw || system != null) {
+        throw new IllegalArgumentException("--prompt-ids cannot be combined with --raw or --system");
+      }
+      for (int id : source.ids) {
+        if (id < 0) {
+          throw new IllegalArgumentException("--prompt-ids must be token ids >= 0, got " + id);
+        }
+      }
+      return Prompt.ids(source.ids);
+    }
+    if (raw) {
+      if (system != null) {
+        throw new IllegalArgumentException("--system needs the chat template; it cannot be combined with --raw");
+      }
+      return Prompt.text(source.text);
+    }
+    List<ChatMessage> messages = new ArrayList<>();
+    if (system != null) {
+      messages.add(ChatMessage.system(system));
+    }
+    messages.add(ChatMessage.user(source.text));
+    return Prompt.chat(messages);
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.pith.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pith.inference.GenerationStats;
+import java.io.PrintWriter;
+
+/**
+ * One JSON object per line on stdout: {@code {"type":"token","id":N,"text":"..."}} per token, then one
+ * {@code {"type":"done",...}} line with the stats. Nothing else is written to stdout.
+ */
+final class JsonOutput implements GenerationOutput {
+  private final PrintWriter out;
+
+  JsonOutput(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onToken(int tokenId, String text) {
+    ObjectNode line = JsonLines.object().put("type", "token").put("id", tokenId).put("text", text);
+    print(line);
+  }
+
+  @Override
+  public void done(GenerationStats stats, Long seed) {
+    print(doneLine(stats, seed));
+  }
+
+  /** The {@code done} object: the stats with NaN written as null, and the seed when tokens were sampled. */
+  static ObjectNode doneLine(GenerationStats stats, Long seed) {
+    ObjectNode line = JsonLines.object()
+        .put("type", "done")
+        .put("prompt_tokens", stats.promptTokens())
+        .put("generated_tokens", stats.generatedTokens());
+    JsonLines.putNumber(line, "ttft_ms", stats.ttftMillis());
+    JsonLines.putNumber(line, "prefill_tps", stats.prefillTokensPerSecond());
+    JsonLines.putNumber(line, "decode_tps", stats.decodeTokensPerSecond());
+    line.put("stop_reason", stats.stopReason().wireName())
+        .put("backend", stats.backend())
+        .put("dropped_messages", stats.droppedMessages());
+    if (seed != null) {
+      line.put("seed", seed);
+    }
+    return line;
+  }
+
+  private void print(ObjectNode line) {
+    out.println(JsonLines.line(line));
+    out.flush();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.pith.app.cli;
+
+import dev.pith.inference.GenerationStats;
+import java.io.PrintWriter;
+
+/** Streams the answer's text to stdout, piece by piece, and a one-line summary to stderr. */
+final class PlainOutput implements GenerationOutput {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private boolean atLineStart = true;
+
+  PlainOutput(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public void onToken(int tokenId, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    out.print(text);
+    out.flush();
+    atLineStart = text.endsWith("\n");
+  }
+
+  /** Ends the answer's last line (so a shell prompt does not follow it), then prints the summary. */
+  @Override
+  public void done(GenerationStats stats, Long seed) {
+    if (!atLineStart) {
+      out.println();
+      out.flush();
+    }
+    err.println(StatsFormat.summary(stats, seed));
+    err.flush();
+  }
+}

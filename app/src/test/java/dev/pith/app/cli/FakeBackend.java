@@ -1,0 +1,70 @@
+package dev.pith.app.cli;
+
+import dev.pith.inference.CancellationToken;
+import dev.pith.inference.ChatBackend;
+import dev.pith.inference.GenerationRequest;
+import dev.pith.inference.GenerationStats;
+import dev.pith.inference.ModelInfo;
+import dev.pith.inference.StopReason;
+import dev.pith.inference.TokenSink;
+import dev.pith.inference.cpu.CpuBackendOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A backend that streams scripted tokens and returns scripted stats, and remembers what it was asked. */
+final class FakeBackend implements ChatBackend {
+  /** One scripted token. */
+  record Token(int id, String text) {}
+
+  private final List<Token> script;
+  private final GenerationStats stats;
+  private final ModelInfo model = new ModelInfo("fake", "genai", 512, 151_936);
+  final List<GenerationRequest> requests = new ArrayList<>();
+  Path loadedDir;
+  CpuBackendOptions loadedOptions;
+  boolean closed;
+
+  FakeBackend(List<Token> script, GenerationStats stats) {
+    this.script = List.copyOf(script);
+    this.stats = stats;
+  }
+
+  static GenerationStats stats(int promptTokens, int generatedTokens, double decodeTps, StopReason reason) {
+    return new GenerationStats(promptTokens, generatedTokens, 12.5, 800.0, decodeTps, reason, "cpu", 0, 100.0);
+  }
+
+  FakeBackend loadedFrom(Path dir, CpuBackendOptions options) {
+    loadedDir = dir;
+    loadedOptions = options;
+    return this;
+  }
+
+  GenerationRequest lastRequest() {
+    return requests.get(requests.size() - 1);
+  }
+
+  @Override
+  public String id() {
+    return "cpu";
+  }
+
+  @Override
+  public ModelInfo model() {
+    return model;
+  }
+
+  @Override
+  public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel) {
+    requests.add(request);
+    for (Token token : script) {
+      sink.onToken(token.id(), token.text());
+    }
+    return stats;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
