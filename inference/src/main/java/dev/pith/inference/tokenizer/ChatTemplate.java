@@ -104,7 +104,7 @@ public final class ChatTemplate {
     RenderResult result = JINJAVA.renderForResult(source, context);
     for (TemplateError error : result.getErrors()) {
       if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-        throw new IllegalArgumentException("chat template: " + Tokenizer.firstLine(error.getMessage()));
+        throw new IllegalArgumentException("chat template: " + Tokenizer.firstLine(messageOf(error)));
       }
     }
     return result.getOutput();
@@ -112,7 +112,26 @@ public final class ChatTemplate {
 
   /** Called by templates as {@code raise_exception('...')}, as in transformers. */
   public static String raiseException(String message) {
-    throw new IllegalArgumentException(message);
+    throw new TemplateRaised(message);
+  }
+
+  /** The template's own words when it rejected the conversation, else the engine's message. */
+  private static String messageOf(TemplateError error) {
+    for (Throwable t = error.getException(); t != null; t = t.getCause()) {
+      if (t instanceof TemplateRaised) {
+        return t.getMessage();
+      }
+    }
+    return error.getMessage();
+  }
+
+  /** What {@code raise_exception} throws, so its message can be told apart from engine errors. */
+  private static final class TemplateRaised extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TemplateRaised(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private static Jinjava createEngine() {
