@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * @param inputIds name of the token ids input
  * @param idsType INT64 or INT32
  * @param attentionMask name of the attention mask input, or null when the graph has none
+ * @param maskType INT64 or INT32
  * @param positionIds name of the position ids input, or null (GroupQueryAttention graphs)
+ * @param positionsType INT64 or INT32
  * @param pastKeys per layer, the past key input name
  * @param pastValues per layer, the past value input name
  * @param presentKeys per layer, the present key output name
@@ -36,7 +38,9 @@ public record DecoderSignature(
     String inputIds,
     OnnxJavaType idsType,
     String attentionMask,
+    OnnxJavaType maskType,
     String positionIds,
+    OnnxJavaType positionsType,
     List<String> pastKeys,
     List<String> pastValues,
     List<String> presentKeys,
@@ -114,11 +118,10 @@ public record DecoderSignature(
       TensorInfo logitsInfo = tensor(outputs.get("logits"), "logits", file);
       long[] logitsShape = logitsInfo.getShape();
       int vocab = (int) logitsShape[logitsShape.length - 1];
-      TensorInfo idsInfo = tensor(inputs.get(ids), ids, file);
-      if (idsInfo.type != OnnxJavaType.INT64 && idsInfo.type != OnnxJavaType.INT32) {
-        throw new ModelLoadException(file + ": input_ids must be int64 or int32, got " + idsInfo.type);
-      }
-      return new DecoderSignature(ids, idsInfo.type, mask, positions, List.copyOf(pastKeys),
+      OnnxJavaType idsType = integerType(inputs, ids, file);
+      OnnxJavaType maskType = mask == null ? OnnxJavaType.INT64 : integerType(inputs, mask, file);
+      OnnxJavaType positionsType = positions == null ? OnnxJavaType.INT64 : integerType(inputs, positions, file);
+      return new DecoderSignature(ids, idsType, mask, maskType, positions, positionsType, List.copyOf(pastKeys),
           List.copyOf(pastValues), presentKeys, presentValues, kvType, (int) shape[1], (int) shape[3],
           "logits", floatType(logitsInfo, "logits", file), vocab);
     } catch (OrtException e) {
@@ -148,6 +151,15 @@ public record DecoderSignature(
       throw new ModelLoadException(file + ": '" + name + "' is not a tensor");
     }
     return (TensorInfo) node.getInfo();
+  }
+
+  private static OnnxJavaType integerType(Map<String, NodeInfo> inputs, String name, String file)
+      throws ModelLoadException {
+    OnnxJavaType type = tensor(inputs.get(name), name, file).type;
+    if (type != OnnxJavaType.INT64 && type != OnnxJavaType.INT32) {
+      throw new ModelLoadException(file + ": '" + name + "' must be int64 or int32, got " + type);
+    }
+    return type;
   }
 
   private static OnnxJavaType floatType(TensorInfo info, String name, String file) throws ModelLoadException {

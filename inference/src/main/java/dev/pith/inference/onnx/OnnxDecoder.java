@@ -49,8 +49,8 @@ public final class OnnxDecoder implements AutoCloseable {
     this.kv = new KvCache(env, signature);
     this.logits = new LogitsBuffer(env, signature.logitsType(), signature.vocabSize(), maxChunk);
     this.ids = new IndexInput(env, signature.idsType(), maxChunk);
-    this.positions = new IndexInput(env, signature.idsType(), maxChunk);
-    this.mask = new IndexInput(env, signature.idsType(), folder.contextLength());
+    this.positions = new IndexInput(env, signature.positionsType(), maxChunk);
+    this.mask = new IndexInput(env, signature.maskType(), folder.contextLength());
     this.mask.fill(0, folder.contextLength(), 1L);
     Set<String> presents = new LinkedHashSet<>(signature.presentKeys());
     presents.addAll(signature.presentValues());
