@@ -7,11 +7,15 @@ package dev.pith.inference;
 @FunctionalInterface
 public interface TokenSink {
 
+  /** The token id given with text that was held back when an answer is cancelled. */
+  int NO_TOKEN = -1;
+
   /**
-   * Called once per generated token that is part of the answer (end-of-sequence tokens are not
-   * passed on).
+   * Called once per generated token, the final end-of-sequence token included (its text is empty or
+   * whatever was still held back).
    *
-   * @param tokenId the token id
+   * @param tokenId the token id, or {@link #NO_TOKEN} for held-back text released when an answer is
+   *     cancelled (at most one such call, at the end)
    * @param text the text this token completes; may be empty while the bytes of a character split
    *     across tokens (or a possible stop string) are held back, and may then carry text of earlier
    *     tokens. The concatenation of all pieces is exactly the answer's text.

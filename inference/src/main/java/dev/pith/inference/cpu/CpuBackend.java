@@ -1,29 +1,80 @@
 package dev.pith.inference.cpu;
 
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.pith.inference.CancellationToken;
 import dev.pith.inference.ChatBackend;
 import dev.pith.inference.GenerationException;
 import dev.pith.inference.GenerationRequest;
+import dev.pith.inference.GenerationSettings;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.ModelInfo;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.Prompt;
+import dev.pith.inference.StopReason;
 import dev.pith.inference.TokenSink;
+import dev.pith.inference.genai.Generator;
+import dev.pith.inference.onnx.ModelFolder;
+import dev.pith.inference.onnx.OnnxDecoder;
+import dev.pith.inference.tokenizer.ChatTemplate;
+import dev.pith.inference.tokenizer.StopStringFilter;
+import dev.pith.inference.tokenizer.Tokenizer;
+import dev.pith.inference.tokenizer.TokenizerStream;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@code cpu} backend: ONNX Runtime on the CPU, with Pith's own generation loop. */
 public final class CpuBackend implements ChatBackend {
-
   public static final String ID = "cpu";
+  private static final Logger LOG = LoggerFactory.getLogger(CpuBackend.class);
 
-  private CpuBackend() {}
+  private final OnnxDecoder decoder;
+  private final Tokenizer tokenizer;
+  private final ChatTemplate template;
+  private final Set<Integer> eosIds;
+  private final ModelInfo info;
+  private final Object lock = new Object();
+  private boolean closed;
+
+  private CpuBackend(OnnxDecoder decoder, Tokenizer tokenizer, ChatTemplate template, Set<Integer> eosIds) {
+    this.decoder = decoder;
+    this.tokenizer = tokenizer;
+    this.template = template;
+    this.eosIds = Set.copyOf(eosIds);
+    ModelFolder folder = decoder.folder();
+    this.info = new ModelInfo(folder.dir().getFileName().toString(), folder.layout().id(),
+        folder.contextLength(), decoder.signature().vocabSize());
+  }
 
   /**
-   * Loads a model folder (onnxruntime-genai or Optimum layout).
+   * Loads a model folder (onnxruntime-genai or Optimum layout): configs, tokenizer, chat template, then
+   * the ONNX session.
    *
    * @throws ModelLoadException with a one-line message naming the file and the problem
    */
   public static CpuBackend load(Path modelDir, CpuBackendOptions options) throws ModelLoadException {
-    throw new ModelLoadException("not implemented yet");
+    ModelFolder folder = ModelFolder.read(modelDir);
+    Tokenizer tokenizer = Tokenizer.load(modelDir);
+    try {
+      ChatTemplate template = ChatTemplate.load(modelDir);
+      Set<Integer> eos = new LinkedHashSet<>(folder.eosIds());
+      // The template's end-of-turn token ends an answer even when the configs forget to list it.
+      if (!template.eosToken().isEmpty()) {
+        tokenizer.tokenId(template.eosToken()).ifPresent(eos::add);
+      }
+      if (eos.isEmpty()) {
+        throw new ModelLoadException(modelDir + ": no end-of-sequence token id in the configs");
+      }
+      OnnxDecoder decoder = OnnxDecoder.open(folder, options.effectiveThreads(), options.prefillChunk());
+      LOG.info("model {}: EOS ids {}, template {}", modelDir, eos, template.isFallback() ? "ChatML (fallback)" : "own");
+      return new CpuBackend(decoder, tokenizer, template, eos);
+    } catch (ModelLoadException | RuntimeException e) {
+      tokenizer.close();
+      throw e;
+    }
   }
 
   @Override
@@ -33,15 +84,173 @@ public final class CpuBackend implements ChatBackend {
 
   @Override
   public ModelInfo model() {
-    throw new IllegalStateException("not implemented yet");
+    return info;
+  }
+
+  public Tokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  public ChatTemplate chatTemplate() {
+    return template;
+  }
+
+  public Set<Integer> eosIds() {
+    return eosIds;
   }
 
   @Override
   public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel)
       throws GenerationException {
-    throw new GenerationException("not implemented yet");
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("the backend has been closed");
+      }
+      long start = System.nanoTime();
+      PromptFit fit = fit(request);
+      try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions();
+           AutoCloseable hook = cancel.onCancel(() -> terminate(runOptions))) {
+        return new Run(request.settings(), fit, sink, cancel, runOptions, start).execute();
+      } catch (OrtException e) {
+        if (cancel.isCancelled()) {
+          return cancelledDuringPrefill(fit, start);
+        }
+        throw new GenerationException("ONNX Runtime failed: " + firstLine(e.getMessage()), e);
+      } catch (GenerationException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new GenerationException(firstLine(e.getMessage()), e);
+      }
+    }
+  }
+
+  private PromptFit fit(GenerationRequest request) throws GenerationException {
+    int context = info.contextLength();
+    int maxTokens = request.settings().maxTokens();
+    Prompt prompt = request.prompt();
+    if (prompt instanceof Prompt.Chat chat) {
+      return PromptFit.fit(chat.messages(), template, tokenizer, context, maxTokens);
+    }
+    if (prompt instanceof Prompt.Text text) {
+      return PromptFit.ofIds(tokenizer.encodeWithSpecialTokens(text.text()), context, maxTokens);
+    }
+    int[] ids = ((Prompt.Ids) prompt).ids();
+    for (int id : ids) {
+      if (id < 0 || id >= info.vocabSize()) {
+        throw new GenerationException("token id " + id + " is outside the model's vocabulary (0.."
+            + (info.vocabSize() - 1) + ")");
+      }
+    }
+    return PromptFit.ofIds(ids, context, maxTokens);
+  }
+
+  private GenerationStats cancelledDuringPrefill(PromptFit fit, long start) {
+    double ms = (System.nanoTime() - start) / 1e6;
+    return new GenerationStats(fit.ids().length, 0, Double.NaN, Double.NaN, Double.NaN, StopReason.CANCELLED,
+        ID, fit.droppedMessages(), ms);
+  }
+
+  private static void terminate(OrtSession.RunOptions runOptions) {
+    try {
+      runOptions.setTerminate(true);
+    } catch (OrtException e) {
+      LOG.warn("could not abort the running model step", e);
+    }
+  }
+
+  /** One generation: the loop from prompt to stop reason. */
+  private final class Run {
+    private final GenerationSettings settings;
+    private final PromptFit fit;
+    private final TokenSink sink;
+    private final CancellationToken cancel;
+    private final OrtSession.RunOptions runOptions;
+    private final long start;
+    private final TokenizerStream text = tokenizer.stream();
+    private final StopStringFilter stops;
+
+    Run(GenerationSettings settings, PromptFit fit, TokenSink sink, CancellationToken cancel,
+        OrtSession.RunOptions runOptions, long start) {
+      this.settings = settings;
+      this.fit = fit;
+      this.sink = sink;
+      this.cancel = cancel;
+      this.runOptions = runOptions;
+      this.start = start;
+      this.stops = new StopStringFilter(settings.stopStrings());
+    }
+
+    GenerationStats execute() throws OrtException {
+      int[] prompt = fit.ids();
+      Generator generator = new Generator(decoder, prompt.length + fit.maxNewTokens(), settings.sampling(),
+          eosIds, runOptions);
+      long prefillStart = System.nanoTime();
+      generator.appendTokens(prompt);
+      long prefillEnd = System.nanoTime();
+      int generated = 0;
+      long firstToken = 0;
+      long lastToken = 0;
+      StopReason reason = null;
+      while (reason == null) {
+        if (cancel.isCancelled()) {
+          reason = StopReason.CANCELLED;
+          break;
+        }
+        int token = generator.generateNextToken();
+        lastToken = System.nanoTime();
+        if (generated++ == 0) {
+          firstToken = lastToken;
+        }
+        if (generator.endedOnEos()) {
+          reason = StopReason.EOS;
+        } else if (generator.isDone()) {
+          reason = StopReason.MAX_TOKENS;
+        }
+        String piece = stops.accept(generator.endedOnEos() ? "" : text.next(token));
+        if (stops.stopped()) {
+          reason = StopReason.STOP;
+        } else if (reason != null) {
+          piece += stops.accept(text.flush()) + stops.flush();
+        }
+        sink.onToken(token, piece);
+      }
+      if (reason == StopReason.CANCELLED) {
+        String rest = stops.accept(text.flush()) + stops.flush();
+        if (!rest.isEmpty()) {
+          sink.onToken(TokenSink.NO_TOKEN, rest);
+        }
+      }
+      return stats(prompt.length, generated, prefillStart, prefillEnd, firstToken, lastToken, reason);
+    }
+
+    private GenerationStats stats(int promptTokens, int generated, long prefillStart, long prefillEnd,
+        long firstToken, long lastToken, StopReason reason) {
+      double prefillSeconds = (prefillEnd - prefillStart) / 1e9;
+      double ttft = generated > 0 ? (firstToken - start) / 1e6 : Double.NaN;
+      double decode = generated > 1 ? (generated - 1) / ((lastToken - firstToken) / 1e9) : Double.NaN;
+      return new GenerationStats(promptTokens, generated, ttft, promptTokens / prefillSeconds, decode, reason, ID,
+          fit.droppedMessages(), (System.nanoTime() - start) / 1e6);
+    }
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      decoder.close();
+      tokenizer.close();
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    String line = message.strip();
+    int nl = line.indexOf('\n');
+    return nl < 0 ? line : line.substring(0, nl);
+  }
 }

@@ -1,0 +1,94 @@
+package dev.pith.inference.genai;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.pith.inference.SamplingSettings;
+import dev.pith.inference.onnx.OnnxDecoder;
+import java.util.Set;
+
+/**
+ * Runs one answer: {@link #appendTokens} feeds the prompt (in chunks, logits only matter for the last),
+ * {@link #generateNextToken} picks a token and, on the next call, feeds it so the KV cache grows by one
+ * token per step and the prompt is never re-run. Borrows the decoder; does not close it.
+ */
+public final class Generator {
+  private final OnnxDecoder decoder;
+  private final Search search;
+  private final OrtSession.RunOptions runOptions;
+  private float[] logits;
+  private boolean pending;
+  private final int[] one = new int[1];
+
+  /**
+   * @param decoder the model; its KV cache is reset
+   * @param maxLength the most tokens in the sequence, prompt included
+   * @param runOptions passed to every model run; {@code setTerminate(true)} on it aborts a long run
+   */
+  public Generator(OnnxDecoder decoder, int maxLength, SamplingSettings sampling, Set<Integer> eosIds,
+      OrtSession.RunOptions runOptions) {
+    int contextLength = decoder.folder().contextLength();
+    if (maxLength < 1 || maxLength > contextLength) {
+      throw new IllegalArgumentException("max length must be 1.." + contextLength + ", got " + maxLength);
+    }
+    this.decoder = decoder;
+    this.runOptions = runOptions;
+    this.search = new Search(decoder.signature().vocabSize(), maxLength, sampling, eosIds);
+    decoder.reset();
+  }
+
+  /** Feeds prompt tokens. Afterwards the next token can be generated. */
+  public void appendTokens(int[] tokens) throws OrtException {
+    if (pending) {
+      feedPending();
+    }
+    int vocab = decoder.signature().vocabSize();
+    for (int t : tokens) {
+      if (t < 0 || t >= vocab) {
+        throw new IllegalArgumentException("token id " + t + " is outside the model's vocabulary of " + vocab);
+      }
+    }
+    int chunk = decoder.maxChunk();
+    for (int from = 0; from < tokens.length; from += chunk) {
+      logits = decoder.run(tokens, from, Math.min(chunk, tokens.length - from), runOptions);
+    }
+    search.append(tokens);
+  }
+
+  /**
+   * Feeds the previous token if it has not been fed yet, then picks the next one.
+   *
+   * @throws IllegalStateException when called after {@link #isDone()} or before any prompt
+   */
+  public int generateNextToken() throws OrtException {
+    if (pending) {
+      feedPending();
+    }
+    if (logits == null) {
+      throw new IllegalStateException("append prompt tokens before generating");
+    }
+    int token = search.next(logits);
+    logits = null;
+    pending = true;
+    return token;
+  }
+
+  public boolean isDone() {
+    return search.isDone();
+  }
+
+  /** True when the sequence ended on an end-of-sequence token. */
+  public boolean endedOnEos() {
+    return search.done() == Search.Done.EOS;
+  }
+
+  /** Tokens in the sequence, prompt included. */
+  public int tokenCount() {
+    return search.length();
+  }
+
+  private void feedPending() throws OrtException {
+    one[0] = search.last();
+    logits = decoder.run(one, 0, 1, runOptions);
+    pending = false;
+  }
+}
