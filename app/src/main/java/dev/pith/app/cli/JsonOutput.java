@@ -2,11 +2,13 @@ package dev.pith.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pith.inference.GenerationStats;
+import dev.pith.inference.TokenSink;
 import java.io.PrintWriter;
 
 /**
  * One JSON object per line on stdout: {@code {"type":"token","id":N,"text":"..."}} per token, then one
- * {@code {"type":"done",...}} line with the stats. Nothing else is written to stdout.
+ * {@code {"type":"done",...}} line with the stats. Nothing else is written to stdout. Text the backend held
+ * back and releases on cancel belongs to no token: its line has {@code "id":null}.
  */
 final class JsonOutput implements GenerationOutput {
   private final PrintWriter out;
@@ -17,8 +19,13 @@ final class JsonOutput implements GenerationOutput {
 
   @Override
   public void onToken(int tokenId, String text) {
-    ObjectNode line = JsonLines.object().put("type", "token").put("id", tokenId).put("text", text);
-    print(line);
+    ObjectNode line = JsonLines.object().put("type", "token");
+    if (tokenId == TokenSink.NO_TOKEN) {
+      line.putNull("id");
+    } else {
+      line.put("id", tokenId);
+    }
+    print(line.put("text", text));
   }
 
   @Override

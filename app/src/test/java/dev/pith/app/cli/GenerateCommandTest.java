@@ -15,6 +15,7 @@ import dev.pith.inference.GenerationStats;
 import dev.pith.inference.Prompt;
 import dev.pith.inference.SamplingSettings;
 import dev.pith.inference.StopReason;
+import dev.pith.inference.TokenSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,16 @@ class GenerateCommandTest {
     CliRun run = generate(backend(), "--prompt-ids", "1", "--json");
     assertTrue(run.out().contains("\\u00F6"), run::toString);
     assertTrue(run.out().chars().allMatch(c -> c < 128), run::toString);
+  }
+
+  @Test
+  void heldBackTextReleasedOnCancelHasANullId() throws Exception {
+    FakeBackend backend = new FakeBackend(List.of(new Token(5, "Hel"), new Token(TokenSink.NO_TOKEN, "lo")),
+        FakeBackend.stats(1, 1, Double.NaN, StopReason.CANCELLED));
+    CliRun run = generate(backend, "--prompt-ids", "1", "--json");
+    JsonNode released = JSON.readTree(run.outLines().get(1));
+    assertTrue(released.get("id").isNull(), run::toString);
+    assertEquals("lo", released.get("text").asText());
   }
 
   @Test

@@ -1,0 +1,167 @@
+package dev.pith.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pith.inference.cpu.CpuBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The real CPU backend behind the command line, on the tiny random-weight models of the inference module. */
+class TinyModelCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path MODELS = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+      .resolve("../inference/src/test/resources/models").normalize();
+  private static final JsonNode REFERENCE = readReference();
+
+  @TempDir Path home;
+
+  private CliRun run(String... args) {
+    CliContext context = new CliContext(Map.of(), home, CpuBackend::load);
+    return CliRun.of(context, args);
+  }
+
+  static Stream<Arguments> layoutsAndCases() {
+    List<Arguments> args = new ArrayList<>();
+    for (String layout : List.of("tiny-genai", "tiny-optimum")) {
+      for (JsonNode c : REFERENCE.path("cases")) {
+        args.add(Arguments.of(layout, c.path("name").asText(), c));
+      }
+    }
+    return args.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("layoutsAndCases")
+  void greedyJsonTokensEqualTheReferenceIds(String layout, String caseName, JsonNode c) throws Exception {
+    int[] expected = expectedGreedy(c.path("greedy_ids"));
+    CliRun run = run("generate", "--model", MODELS.resolve(layout).toString(), "--json", "--greedy",
+        "--prompt-ids", ids(c.path("prompt_ids")), "--max-tokens", c.path("max_new_tokens").asText());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    List<JsonNode> lines = jsonLines(run);
+    JsonNode done = lines.get(lines.size() - 1);
+    int[] tokenIds = lines.subList(0, lines.size() - 1).stream()
+        .peek(line -> assertEquals("token", line.path("type").asText()))
+        .mapToInt(line -> line.path("id").asInt())
+        .toArray();
+    assertArrayEquals(expected, tokenIds);
+    assertEquals("done", done.path("type").asText());
+    assertEquals(c.path("prompt_ids").size(), done.path("prompt_tokens").asInt());
+    assertEquals(expected.length, done.path("generated_tokens").asInt());
+    String reason = expected.length < c.path("max_new_tokens").asInt() ? "eos" : "max_tokens";
+    assertEquals(reason, done.path("stop_reason").asText());
+    assertEquals("cpu", done.path("backend").asText());
+    assertTrue(done.path("ttft_ms").asDouble() > 0, done::toString);
+  }
+
+  @Test
+  void plainChatAnswerGoesToStdoutAndStatsToStderr() {
+    CliRun run = run("generate", "--model", MODELS.resolve("tiny-genai").toString(), "--prompt", "Bonjour !",
+        "--system", "Réponds en français.", "--max-tokens", "8");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertFalse(run.out().isBlank(), run::toString);
+    assertEquals(1, run.errLines().size(), run::toString);
+    assertTrue(run.err().contains(" generated tokens | TTFT "), run::toString);
+  }
+
+  @Test
+  void modelIdIsFoundUnderTheDataDir() {
+    CliRun run = run("--data-dir", MODELS.getParent().toString(), "generate", "--model", "tiny-genai",
+        "--prompt-ids", "1,2,3", "--max-tokens", "2", "--json");
+    assertEquals(0, run.exitCode(), run::toString);
+  }
+
+  @Test
+  void benchJsonReportsLoadTimeRunsMediansAndPeakRss() throws Exception {
+    CliRun run = run("bench", "--model", MODELS.resolve("tiny-genai").toString(), "--prompt-tokens", "16",
+        "--gen-tokens", "8", "--runs", "2", "--json");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(1, run.outLines().size(), run::toString);
+    JsonNode bench = JSON.readTree(run.out());
+    assertEquals("bench", bench.path("type").asText());
+    assertEquals("cpu", bench.path("backend").asText());
+    assertTrue(bench.path("load_ms").asDouble() > 0, bench::toString);
+    assertEquals(2, bench.path("runs").size());
+    for (JsonNode runNode : bench.path("runs")) {
+      assertEquals(16, runNode.path("prompt_tokens").asInt());
+      assertTrue(runNode.path("generated_tokens").asInt() >= 1);
+      assertTrue(runNode.path("ttft_ms").asDouble() > 0, runNode::toString);
+      assertTrue(runNode.path("prefill_tps").asDouble() > 0, runNode::toString);
+    }
+    JsonNode median = bench.path("median");
+    assertTrue(median.path("ttft_ms").asDouble() > 0 && median.path("prefill_tps").asDouble() > 0, bench::toString);
+    assertTrue(median.has("decode_tps"));
+    assertTrue(bench.path("peak_rss_mib").asDouble() > 0, bench::toString);
+  }
+
+  @Test
+  void benchTablePrintsTheMedianRow() {
+    CliRun run = run("bench", "--model", MODELS.resolve("tiny-genai").toString(), "--prompt-tokens", "8",
+        "--gen-tokens", "4", "--runs", "1");
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.out().lines().anyMatch(line -> line.startsWith("median")), run::toString);
+    assertTrue(run.out().contains("Load "), run::toString);
+  }
+
+  @Test
+  void folderThatIsNotAModelIsOneLine() {
+    CliRun run = run("generate", "--model", MODELS.resolve("bad-input-names").toString(), "--prompt", "hi");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals(1, run.errLines().size(), run::toString);
+    assertTrue(run.err().contains("token_type_ids"), run::toString);
+  }
+
+  /** The reference ids cut after the first end-of-sequence id (the reference ignores EOS). */
+  private static int[] expectedGreedy(JsonNode greedyIds) {
+    List<Integer> eos = new ArrayList<>();
+    REFERENCE.path("model").path("eos_token_ids").forEach(id -> eos.add(id.asInt()));
+    List<Integer> out = new ArrayList<>();
+    for (JsonNode id : greedyIds) {
+      out.add(id.asInt());
+      if (eos.contains(id.asInt())) {
+        break;
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static String ids(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(","));
+  }
+
+  private static List<JsonNode> jsonLines(CliRun run) {
+    return run.outLines().stream().map(line -> {
+      try {
+        return JSON.readTree(line);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not a JSON line: " + line, e);
+      }
+    }).collect(Collectors.toList());
+  }
+
+  private static JsonNode readReference() {
+    try {
+      return JSON.readTree(MODELS.resolve("reference.json").toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
