@@ -32,7 +32,7 @@ record BenchReport(
     List<GenerationStats> runs,
     OptionalLong peakRssKib) {
 
-  private static final String TABLE_ROW = "%-7s %9s %14s %13s %7s  %s%n";
+  private static final String TABLE_ROW = "%-7s %9s %14s %13s %7s  %s";
 
   BenchReport {
     runs = List.copyOf(runs);
@@ -85,19 +85,23 @@ record BenchReport(
     out.printf("Load      %s ms%n", StatsFormat.number(loadMillis, 0));
     out.printf("Workload  %d prompt tokens (fixed pseudo-random ids), %d generated tokens (greedy), "
         + "1 warm-up + %d runs%n%n", promptTokens, genTokens, runs.size());
-    out.printf(TABLE_ROW, "run", "TTFT ms", "prefill tok/s", "decode tok/s", "tokens", "stop");
+    row(out, "run", "TTFT ms", "prefill tok/s", "decode tok/s", "tokens", "stop");
     for (int i = 0; i < runs.size(); i++) {
       GenerationStats run = runs.get(i);
-      out.printf(TABLE_ROW, i + 1, StatsFormat.number(run.ttftMillis(), 1),
+      row(out, i + 1, StatsFormat.number(run.ttftMillis(), 1),
           StatsFormat.number(run.prefillTokensPerSecond(), 1), StatsFormat.number(run.decodeTokensPerSecond(), 1),
           run.generatedTokens(), run.stopReason().wireName());
     }
-    out.printf(TABLE_ROW, "median", StatsFormat.number(median(GenerationStats::ttftMillis), 1),
+    row(out, "median", StatsFormat.number(median(GenerationStats::ttftMillis), 1),
         StatsFormat.number(median(GenerationStats::prefillTokensPerSecond), 1),
         StatsFormat.number(median(GenerationStats::decodeTokensPerSecond), 1), "", "");
     out.println();
     out.printf("Peak RSS  %s%n", peakRss());
     printShortRuns(out);
+  }
+
+  private static void row(PrintWriter out, Object... cells) {
+    out.println(String.format(Locale.ROOT, TABLE_ROW, cells).stripTrailing());
   }
 
   private String peakRss() {
