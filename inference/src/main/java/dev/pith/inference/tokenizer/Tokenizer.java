@@ -21,6 +21,10 @@ import java.util.OptionalInt;
 public final class Tokenizer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    NativeLibraryPolicy.apply();
+  }
+
   private final HuggingFaceTokenizer hf;
   private final Map<String, Integer> ids;
   private final boolean[] special;
