@@ -1,8 +1,7 @@
 package dev.pith.app.cli;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtProvider;
 import dev.pith.app.PithVersion;
+import dev.pith.inference.onnx.OrtRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +61,7 @@ final class DoctorCommand implements Callable<Integer> {
   /** The ONNX Runtime version and execution providers, or why the native library did not load. */
   private static String onnxRuntime() {
     try {
-      String version = OrtEnvironment.getEnvironment().getVersion();
-      String providers = OrtEnvironment.getAvailableProviders().stream()
-          .map(OrtProvider::getName)
-          .collect(Collectors.joining(", "));
-      return version + " (providers: " + providers + ")";
+      return OrtRuntime.version() + " (providers: " + String.join(", ", OrtRuntime.providers()) + ")";
     } catch (RuntimeException | LinkageError e) {
       return "not available: " + Cli.oneLine(String.valueOf(e.getMessage()));
     }

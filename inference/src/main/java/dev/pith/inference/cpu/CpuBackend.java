@@ -168,6 +168,11 @@ public final class CpuBackend implements ChatBackend {
     private final long start;
     private final TokenizerStream text = tokenizer.stream();
     private final StopStringFilter stops;
+    private long prefillStart;
+    private long prefillEnd;
+    private long firstToken;
+    private long lastToken;
+    private int generated;
 
     Run(GenerationSettings settings, PromptFit fit, TokenSink sink, CancellationToken cancel,
         OrtSession.RunOptions runOptions, long start) {
@@ -180,51 +185,65 @@ public final class CpuBackend implements ChatBackend {
       this.stops = new StopStringFilter(settings.stopStrings());
     }
 
+    /**
+     * Feeds the prompt, then generates until a stop reason. A cancel flips the run options' terminate
+     * flag, which aborts the model step in progress: that step's failure ends the answer as
+     * {@link StopReason#CANCELLED} with everything streamed so far counted.
+     */
     GenerationStats execute() throws OrtException {
       int[] prompt = fit.ids();
       Generator generator = new Generator(decoder, prompt.length + fit.maxNewTokens(), settings.sampling(),
           eosIds, runOptions);
-      long prefillStart = System.nanoTime();
+      prefillStart = System.nanoTime();
       generator.appendTokens(prompt);
-      long prefillEnd = System.nanoTime();
-      int generated = 0;
-      long firstToken = 0;
-      long lastToken = 0;
+      prefillEnd = System.nanoTime();
       StopReason reason = null;
       while (reason == null) {
-        if (cancel.isCancelled()) {
+        int token;
+        try {
+          token = cancel.isCancelled() ? -1 : generator.generateNextToken();
+        } catch (OrtException e) {
+          if (!cancel.isCancelled()) {
+            throw e;
+          }
+          token = -1;
+        }
+        if (token < 0) {
           reason = StopReason.CANCELLED;
+          String rest = stops.accept(text.flush()) + stops.flush();
+          if (!rest.isEmpty()) {
+            sink.onToken(TokenSink.NO_TOKEN, rest);
+          }
           break;
         }
-        int token = generator.generateNextToken();
-        lastToken = System.nanoTime();
-        if (generated++ == 0) {
-          firstToken = lastToken;
-        }
-        if (generator.endedOnEos()) {
-          reason = StopReason.EOS;
-        } else if (generator.isDone()) {
-          reason = StopReason.MAX_TOKENS;
-        }
-        String piece = stops.accept(generator.endedOnEos() ? "" : text.next(token));
-        if (stops.stopped()) {
-          reason = StopReason.STOP;
-        } else if (reason != null) {
-          piece += stops.accept(text.flush()) + stops.flush();
-        }
-        sink.onToken(token, piece);
+        reason = emit(generator, token);
       }
-      if (reason == StopReason.CANCELLED) {
-        String rest = stops.accept(text.flush()) + stops.flush();
-        if (!rest.isEmpty()) {
-          sink.onToken(TokenSink.NO_TOKEN, rest);
-        }
-      }
-      return stats(prompt.length, generated, prefillStart, prefillEnd, firstToken, lastToken, reason);
+      return stats(prompt.length, reason);
     }
 
-    private GenerationStats stats(int promptTokens, int generated, long prefillStart, long prefillEnd,
-        long firstToken, long lastToken, StopReason reason) {
+    /** Streams one token's text; returns the stop reason when this token ends the answer, else null. */
+    private StopReason emit(Generator generator, int token) {
+      lastToken = System.nanoTime();
+      if (generated++ == 0) {
+        firstToken = lastToken;
+      }
+      StopReason reason = null;
+      if (generator.endedOnEos()) {
+        reason = StopReason.EOS;
+      } else if (generator.isDone()) {
+        reason = StopReason.MAX_TOKENS;
+      }
+      String piece = stops.accept(generator.endedOnEos() ? "" : text.next(token));
+      if (stops.stopped()) {
+        reason = StopReason.STOP;
+      } else if (reason != null) {
+        piece += stops.accept(text.flush()) + stops.flush();
+      }
+      sink.onToken(token, piece);
+      return reason;
+    }
+
+    private GenerationStats stats(int promptTokens, StopReason reason) {
       double prefillSeconds = (prefillEnd - prefillStart) / 1e9;
       double ttft = generated > 0 ? (firstToken - start) / 1e6 : Double.NaN;
       double decode = generated > 1 ? (generated - 1) / ((lastToken - firstToken) / 1e9) : Double.NaN;

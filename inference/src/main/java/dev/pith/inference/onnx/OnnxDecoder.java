@@ -40,7 +40,7 @@ public final class OnnxDecoder implements AutoCloseable {
 
   private OnnxDecoder(ModelFolder folder, OrtSession session, OrtSession.SessionOptions options,
       DecoderSignature signature, int maxChunk) throws OrtException {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OrtRuntime.environment();
     this.folder = folder;
     this.session = session;
     this.options = options;
@@ -65,7 +65,7 @@ public final class OnnxDecoder implements AutoCloseable {
    * @throws ModelLoadException with one line when the file is not a decoder Pith can run
    */
   public static OnnxDecoder open(ModelFolder folder, int threads, int maxChunk) throws ModelLoadException {
-    OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "pith");
+    OrtEnvironment env = OrtRuntime.environment();
     OrtSession.SessionOptions options = null;
     OrtSession session = null;
     try {

@@ -174,6 +174,36 @@ class CpuBackendTest {
   }
 
   @Test
+  void cancelFromAnotherThreadAtAnyMomentKeepsEverythingStreamedSoFar() throws Exception {
+    // The cancel lands at random points: before the prompt, during prefill, inside a decode step (where
+    // ONNX Runtime aborts the step) or between steps. Whatever the moment, the stats count exactly the
+    // tokens the sink received.
+    Prompt prompt = Prompt.ids(promptIds(2));
+    java.util.concurrent.ScheduledExecutorService canceller =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      java.util.Random random = new java.util.Random(3);
+      int cancelledWithTokens = 0;
+      for (int i = 0; i < 60; i++) {
+        CancellationToken cancel = new CancellationToken();
+        RecordingSink sink = new RecordingSink();
+        canceller.schedule(cancel::cancel, random.nextInt(4000), java.util.concurrent.TimeUnit.MICROSECONDS);
+        GenerationStats stats = backend.generate(new GenerationRequest(prompt,
+            new GenerationSettings(200, SamplingSettings.GREEDY, List.of())), sink, cancel);
+        assertEquals(sink.ids.size(), stats.generatedTokens(), stats::toString);
+        if (stats.stopReason() == StopReason.CANCELLED && stats.generatedTokens() > 0) {
+          cancelledWithTokens++;
+          assertTrue(stats.ttftMillis() > 0, stats::toString);
+        }
+      }
+      assertTrue(cancelledWithTokens > 0, "some cancels should land mid-answer");
+    } finally {
+      canceller.shutdownNow();
+    }
+    assertEquals(4, run(Prompt.ids(promptIds(0)), GenerationSettings.greedy(4)).ids.size());
+  }
+
+  @Test
   void answerStopsAtTheEndOfTheContextWindow() throws Exception {
     int context = backend.model().contextLength();
     int[] prompt = new int[context - 6];
