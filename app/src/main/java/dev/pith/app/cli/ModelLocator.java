@@ -20,13 +20,22 @@ final class ModelLocator {
       throw new CliException("--model needs a model folder or id, got an empty value");
     }
     String asGiven = absolute(value);
+    if (isDirectory(asGiven)) {
+      return Path.of(asGiven);
+    }
+    if (looksLikePath(value)) {
+      throw new CliException("model folder " + asGiven + " does not exist");
+    }
     String inModels = dataDir.modelsDir() + File.separator + value;
-    for (String candidate : new String[] {asGiven, inModels}) {
-      if (isDirectory(candidate)) {
-        return Path.of(candidate).normalize();
-      }
+    if (isDirectory(inModels)) {
+      return Path.of(inModels).normalize();
     }
     throw new CliException("model '" + value + "' not found: no folder " + asGiven + " and no folder " + inModels);
+  }
+
+  /** A value with a path separator (or starting with a dot or tilde) is a folder, not a model id. */
+  private static boolean looksLikePath(String value) {
+    return value.contains("/") || value.contains(File.separator) || value.startsWith(".") || value.startsWith("~");
   }
 
   private static String absolute(String value) {

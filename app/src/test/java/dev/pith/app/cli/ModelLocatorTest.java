@@ -37,6 +37,13 @@ class ModelLocatorTest {
   }
 
   @Test
+  void missingPathIsNotAlsoLookedUpAsAnId() {
+    Path missing = home.resolve("nowhere/model");
+    CliException e = assertThrows(CliException.class, () -> ModelLocator.locate(missing.toString(), dataDir()));
+    assertEquals("model folder " + missing + " does not exist", e.getMessage());
+  }
+
+  @Test
   void emptyModelValueIsRejectedRatherThanMeaningTheCurrentFolder() {
     assertThrows(CliException.class, () -> ModelLocator.locate("", dataDir()));
   }
