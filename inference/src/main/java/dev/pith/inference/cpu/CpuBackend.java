@@ -10,6 +10,7 @@ import dev.pith.inference.GenerationSettings;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.ModelInfo;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.OneLine;
 import dev.pith.inference.Prompt;
 import dev.pith.inference.StopReason;
 import dev.pith.inference.TokenSink;
@@ -115,11 +116,11 @@ public final class CpuBackend implements ChatBackend {
         if (cancel.isCancelled()) {
           return cancelledDuringPrefill(fit, start);
         }
-        throw new GenerationException("ONNX Runtime failed: " + firstLine(e.getMessage()), e);
+        throw new GenerationException("ONNX Runtime failed: " + OneLine.of(e.getMessage()), e);
       } catch (GenerationException | RuntimeException e) {
         throw e;
       } catch (Exception e) {
-        throw new GenerationException(firstLine(e.getMessage()), e);
+        throw new GenerationException(OneLine.of(e.getMessage()), e);
       }
     }
   }
@@ -264,12 +265,4 @@ public final class CpuBackend implements ChatBackend {
     }
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    String line = message.strip();
-    int nl = line.indexOf('\n');
-    return nl < 0 ? line : line.substring(0, nl);
-  }
 }

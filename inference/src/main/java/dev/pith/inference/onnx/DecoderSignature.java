@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.OneLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public record DecoderSignature(
           "logits", floatType(logitsInfo, "logits", file), vocab);
     } catch (OrtException e) {
       throw new ModelLoadException(file + ": cannot read its inputs and outputs: "
-          + ModelFolder.firstLine(e.getMessage()), e);
+          + OneLine.of(e.getMessage()), e);
     }
   }
 

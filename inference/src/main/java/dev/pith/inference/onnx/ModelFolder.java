@@ -3,6 +3,7 @@ package dev.pith.inference.onnx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +158,7 @@ public record ModelFolder(
       }
       return node;
     } catch (IOException e) {
-      throw new ModelLoadException(file + " is not valid JSON: " + firstLine(e.getMessage()), e);
+      throw new ModelLoadException(file + " is not valid JSON: " + OneLine.of(e.getMessage()), e);
     }
   }
 
@@ -169,12 +170,4 @@ public record ModelFolder(
     }
   }
 
-  static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    String line = message.strip();
-    int nl = line.indexOf('\n');
-    return nl < 0 ? line : line.substring(0, nl);
-  }
 }

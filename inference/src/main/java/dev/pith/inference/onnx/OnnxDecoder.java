@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.OneLine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -82,7 +83,7 @@ public final class OnnxDecoder implements AutoCloseable {
     } catch (OrtException e) {
       closeQuietly(session, options);
       throw new ModelLoadException(folder.onnxFile() + " cannot be loaded by ONNX Runtime: "
-          + ModelFolder.firstLine(e.getMessage()), e);
+          + OneLine.of(e.getMessage()), e);
     } catch (ModelLoadException | RuntimeException e) {
       closeQuietly(session, options);
       throw e;

@@ -10,6 +10,7 @@ import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import dev.pith.inference.ChatMessage;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.OneLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ public final class ChatTemplate {
     RenderResult result = JINJAVA.renderForResult(source, context);
     for (TemplateError error : result.getErrors()) {
       if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-        throw new IllegalArgumentException("chat template: " + Tokenizer.firstLine(messageOf(error)));
+        throw new IllegalArgumentException("chat template: " + OneLine.of(messageOf(error)));
       }
     }
     return result.getOutput();
@@ -158,7 +159,7 @@ public final class ChatTemplate {
       JsonNode node = JSON.readTree(file.toFile());
       return node == null ? JSON.createObjectNode() : node;
     } catch (IOException e) {
-      throw new ModelLoadException(file + " is not valid JSON: " + Tokenizer.firstLine(e.getMessage()), e);
+      throw new ModelLoadException(file + " is not valid JSON: " + OneLine.of(e.getMessage()), e);
     }
   }
 

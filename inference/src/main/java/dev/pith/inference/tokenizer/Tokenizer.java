@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.OneLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class Tokenizer implements AutoCloseable {
     try {
       root = JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new ModelLoadException(file + " is not valid JSON: " + firstLine(e.getMessage()), e);
+      throw new ModelLoadException(file + " is not valid JSON: " + OneLine.of(e.getMessage()), e);
     }
     if (root == null || !root.path("model").isObject()) {
       throw new ModelLoadException(file + " is not a Hugging Face tokenizer (no \"model\" section)");
@@ -79,7 +80,7 @@ public final class Tokenizer implements AutoCloseable {
       hf = HuggingFaceTokenizer.newInstance(
           file, Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
     } catch (IOException | RuntimeException e) {
-      throw new ModelLoadException(file + " could not be loaded: " + firstLine(e.getMessage()), e);
+      throw new ModelLoadException(file + " could not be loaded: " + OneLine.of(e.getMessage()), e);
     }
     return new Tokenizer(hf, Map.copyOf(ids), special, bytes);
   }
@@ -188,12 +189,4 @@ public final class Tokenizer implements AutoCloseable {
     return out;
   }
 
-  static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    String line = message.strip();
-    int nl = line.indexOf('\n');
-    return nl < 0 ? line : line.substring(0, nl);
-  }
 }
