@@ -3,8 +3,8 @@ package dev.pith.inference.cpu;
 /**
  * How the CPU backend runs ONNX Runtime.
  *
- * @param intraOpThreads threads for one operator; 0 lets Pith choose (one per physical core it can
- *     see, at most 4, which is what a Pi 5 has)
+ * @param intraOpThreads threads for one operator; 0 lets Pith choose (one per processor the JVM sees,
+ *     at most 4, which is what a Pi 5 has)
  * @param prefillChunk the most prompt tokens fed to the model in one run; bounds the logits buffer
  */
 public record CpuBackendOptions(int intraOpThreads, int prefillChunk) {
