@@ -14,7 +14,6 @@ import java.nio.ByteOrder;
  */
 final class IndexInput {
   private final OrtEnvironment env;
-  private final OnnxJavaType type;
   private final int elementSize;
   private final ByteBuffer buffer;
   private final int capacity;
@@ -24,14 +23,9 @@ final class IndexInput {
       throw new IllegalArgumentException("integer input must be int64 or int32, got " + type);
     }
     this.env = env;
-    this.type = type;
     this.elementSize = type == OnnxJavaType.INT64 ? 8 : 4;
     this.capacity = capacity;
     this.buffer = ByteBuffer.allocateDirect(capacity * elementSize).order(ByteOrder.nativeOrder());
-  }
-
-  int capacity() {
-    return capacity;
   }
 
   void set(int index, long value) {
@@ -59,9 +53,5 @@ final class IndexInput {
     return elementSize == 8
         ? OnnxTensor.createTensor(env, view.asLongBuffer(), shape)
         : OnnxTensor.createTensor(env, view.asIntBuffer(), shape);
-  }
-
-  OnnxJavaType type() {
-    return type;
   }
 }

@@ -120,11 +120,6 @@ public final class Tokenizer implements AutoCloseable {
     return tokenId >= 0 && tokenId < special.length && special[tokenId];
   }
 
-  /** One past the largest token id the tokenizer knows. */
-  public int size() {
-    return special.length;
-  }
-
   /** The bytes of a token for byte-level tokenizers (empty for special or unknown ids). */
   byte[] bytesOf(int tokenId) {
     if (tokenId < 0 || tokenId >= tokenBytes.length || tokenBytes[tokenId] == null) {

@@ -26,10 +26,6 @@ final class Utf8Assembler {
     return take(len);
   }
 
-  boolean hasPending() {
-    return len > 0;
-  }
-
   private String take(int n) {
     if (n == 0) {
       return "";
