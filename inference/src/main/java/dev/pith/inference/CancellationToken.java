@@ -29,11 +29,17 @@ public final class CancellationToken {
     return cancelled;
   }
 
+  /** Undoes {@link #onCancel}; closing twice is harmless. */
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /**
    * Registers a hook run on cancellation (immediately if already cancelled). Returns a handle that
    * unregisters it.
    */
-  public AutoCloseable onCancel(Runnable hook) {
+  public Registration onCancel(Runnable hook) {
     synchronized (hooks) {
       if (!cancelled) {
         hooks.add(hook);

@@ -96,10 +96,6 @@ public final class CpuBackend implements ChatBackend {
     return template;
   }
 
-  public Set<Integer> eosIds() {
-    return eosIds;
-  }
-
   @Override
   public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel)
       throws GenerationException {
@@ -110,39 +106,38 @@ public final class CpuBackend implements ChatBackend {
       long start = System.nanoTime();
       PromptFit fit = fit(request);
       try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions();
-           AutoCloseable hook = cancel.onCancel(() -> terminate(runOptions))) {
+           CancellationToken.Registration hook = cancel.onCancel(() -> terminate(runOptions))) {
         return new Run(request.settings(), fit, sink, cancel, runOptions, start).execute();
       } catch (OrtException e) {
         if (cancel.isCancelled()) {
           return cancelledDuringPrefill(fit, start);
         }
         throw new GenerationException("ONNX Runtime failed: " + OneLine.of(e.getMessage()), e);
-      } catch (GenerationException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new GenerationException(OneLine.of(e.getMessage()), e);
       }
     }
   }
 
+  /** The prompt's ids, fitted to the context window and checked against the model's vocabulary. */
   private PromptFit fit(GenerationRequest request) throws GenerationException {
     int context = info.contextLength();
     int maxTokens = request.settings().maxTokens();
     Prompt prompt = request.prompt();
+    PromptFit fit;
     if (prompt instanceof Prompt.Chat chat) {
-      return PromptFit.fit(chat.messages(), template, tokenizer, context, maxTokens);
+      fit = PromptFit.fit(chat.messages(), template, tokenizer, context, maxTokens);
+    } else if (prompt instanceof Prompt.Text text) {
+      fit = PromptFit.ofIds(tokenizer.encodeWithSpecialTokens(text.text()), context, maxTokens);
+    } else {
+      fit = PromptFit.ofIds(((Prompt.Ids) prompt).ids(), context, maxTokens);
     }
-    if (prompt instanceof Prompt.Text text) {
-      return PromptFit.ofIds(tokenizer.encodeWithSpecialTokens(text.text()), context, maxTokens);
-    }
-    int[] ids = ((Prompt.Ids) prompt).ids();
-    for (int id : ids) {
+    for (int id : fit.ids()) {
       if (id < 0 || id >= info.vocabSize()) {
+        // A tokenizer larger than the model's logits, or ids given by hand.
         throw new GenerationException("token id " + id + " is outside the model's vocabulary (0.."
             + (info.vocabSize() - 1) + ")");
       }
     }
-    return PromptFit.ofIds(ids, context, maxTokens);
+    return fit;
   }
 
   private GenerationStats cancelledDuringPrefill(PromptFit fit, long start) {
