@@ -94,6 +94,27 @@ class TokenizerTest {
   }
 
   @Test
+  void streamForTokenizersWithoutByteLevelDecoderMatchesOneDecode(@TempDir Path dir) throws Exception {
+    // Without a ByteLevel decoder there is no byte table: the stream re-decodes (the fallback path).
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+        TestModels.GENAI.resolve("tokenizer.json").toFile());
+    root.putNull("decoder");
+    json.writeValue(dir.resolve("tokenizer.json").toFile(), root);
+    try (Tokenizer plain = Tokenizer.load(dir)) {
+      int[] ids = plain.encode("line one\nline two, naïve 🙂\nend");
+      TokenizerStream stream = plain.stream();
+      assertTrue(stream instanceof TokenizerStream.Redecoding);
+      StringBuilder out = new StringBuilder();
+      for (int id : ids) {
+        out.append(stream.next(id));
+      }
+      out.append(stream.flush());
+      assertEquals(plain.decode(ids), out.toString());
+    }
+  }
+
+  @Test
   void missingTokenizerIsOneClearLine(@TempDir Path dir) {
     ModelLoadException e = assertThrows(ModelLoadException.class, () -> Tokenizer.load(dir));
     assertEquals(dir + ": tokenizer.json is missing", e.getMessage());
