@@ -218,6 +218,19 @@ def pre_tokenize(text):
     return ["".join(BYTE_TO_CHAR[b] for b in p.encode("utf-8")) for p in pieces]
 
 
+def merge_pair(symbols, a, b):
+    """Replaces every adjacent (a, b) in symbols, left to right, by the merged symbol a + b."""
+    out, i = [], 0
+    while i < len(symbols):
+        if i < len(symbols) - 1 and symbols[i] == a and symbols[i + 1] == b:
+            out.append(a + b)
+            i += 2
+        else:
+            out.append(symbols[i])
+            i += 1
+    return out
+
+
 def train_bpe(corpus, num_learned):
     words = Counter(pre_tokenize(corpus))
     vocab = [c for _, c in BYTE_ORDER]
@@ -244,15 +257,7 @@ def train_bpe(corpus, num_learned):
             s = syms[w]
             if len(s) < 2:
                 continue
-            out, i = [], 0
-            while i < len(s):
-                if i < len(s) - 1 and s[i] == a and s[i + 1] == b:
-                    out.append(a + b)
-                    i += 2
-                else:
-                    out.append(s[i])
-                    i += 1
-            syms[w] = out
+            syms[w] = merge_pair(s, a, b)
     return vocab, merges
 
 
@@ -285,15 +290,7 @@ class Tokenizer:
             if best is None:
                 break
             a, b = s[best[1]], s[best[1] + 1]
-            out, i = [], 0
-            while i < len(s):
-                if i < len(s) - 1 and s[i] == a and s[i + 1] == b:
-                    out.append(a + b)
-                    i += 2
-                else:
-                    out.append(s[i])
-                    i += 1
-            s = out
+            s = merge_pair(s, a, b)
         self.cache[word] = s
         return s
 
