@@ -3,10 +3,13 @@ package dev.pith.inference;
 /**
  * What one answer cost. Times are measured by Pith on every backend.
  *
- * @param promptTokens tokens fed to the model for this answer (after any context trimming)
+ * @param promptTokens tokens in this answer's prompt (after any context trimming)
+ * @param cachedPromptTokens of those, how many were already in the model's KV cache from the previous turn
+ *     and were not read again (0 on backends without one)
  * @param generatedTokens tokens the model produced, including a final end-of-sequence token
  * @param ttftMillis from the start of the request to the first generated token
- * @param prefillTokensPerSecond prompt tokens divided by the time to process them
+ * @param prefillTokensPerSecond prompt tokens read (not the cached ones) divided by the time to read them;
+ *     NaN when there was nothing to measure
  * @param decodeTokensPerSecond tokens per second over the decode steps (after the first token);
  *     NaN when fewer than two tokens were generated
  * @param stopReason why it ended
@@ -17,6 +20,7 @@ package dev.pith.inference;
  */
 public record GenerationStats(
     int promptTokens,
+    int cachedPromptTokens,
     int generatedTokens,
     double ttftMillis,
     double prefillTokensPerSecond,

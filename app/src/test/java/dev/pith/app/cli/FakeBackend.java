@@ -31,7 +31,7 @@ final class FakeBackend implements ChatBackend {
   }
 
   static GenerationStats stats(int promptTokens, int generatedTokens, double decodeTps, StopReason reason) {
-    return new GenerationStats(promptTokens, generatedTokens, 12.5, 800.0, decodeTps, reason, "cpu", 0, 100.0);
+    return new GenerationStats(promptTokens, 0, generatedTokens, 12.5, 800.0, decodeTps, reason, "cpu", 0, 100.0);
   }
 
   FakeBackend loadedFrom(Path dir, CpuBackendOptions options) {

@@ -47,7 +47,7 @@ public final class CpuBackend implements ChatBackend {
     this.eosIds = Set.copyOf(eosIds);
     ModelFolder folder = decoder.folder();
     this.info = new ModelInfo(folder.dir().getFileName().toString(), folder.layout().id(),
-        folder.contextLength(), decoder.signature().vocabSize());
+        decoder.contextLength(), decoder.signature().vocabSize());
   }
 
   /**
@@ -69,7 +69,8 @@ public final class CpuBackend implements ChatBackend {
       if (eos.isEmpty()) {
         throw new ModelLoadException(modelDir + ": no end-of-sequence token id in the configs");
       }
-      OnnxDecoder decoder = OnnxDecoder.open(folder, options.effectiveThreads(), options.prefillChunk());
+      OnnxDecoder decoder = OnnxDecoder.open(folder, options.effectiveThreads(), options.prefillChunk(),
+          options.contextLimit());
       LOG.info("model {}: EOS ids {}, template {}", modelDir, eos, template.isFallback() ? "ChatML (fallback)" : "own");
       return new CpuBackend(decoder, tokenizer, template, eos);
     } catch (ModelLoadException | RuntimeException e) {
@@ -142,7 +143,7 @@ public final class CpuBackend implements ChatBackend {
 
   private GenerationStats cancelledDuringPrefill(PromptFit fit, long start) {
     double ms = (System.nanoTime() - start) / 1e6;
-    return new GenerationStats(fit.ids().length, 0, Double.NaN, Double.NaN, Double.NaN, StopReason.CANCELLED,
+    return new GenerationStats(fit.ids().length, 0, 0, Double.NaN, Double.NaN, Double.NaN, StopReason.CANCELLED,
         ID, fit.droppedMessages(), ms);
   }
 
@@ -169,6 +170,7 @@ public final class CpuBackend implements ChatBackend {
     private long firstToken;
     private long lastToken;
     private int generated;
+    private int cachedTokens;
 
     Run(GenerationSettings settings, PromptFit fit, TokenSink sink, CancellationToken cancel,
         OrtSession.RunOptions runOptions, long start) {
@@ -191,7 +193,8 @@ public final class CpuBackend implements ChatBackend {
       Generator generator = new Generator(decoder, prompt.length + fit.maxNewTokens(), settings.sampling(),
           eosIds, runOptions);
       prefillStart = System.nanoTime();
-      generator.appendTokens(prompt);
+      cachedTokens = decoder.reuse(prompt);
+      generator.appendPrompt(prompt, cachedTokens);
       prefillEnd = System.nanoTime();
       StopReason reason = null;
       while (reason == null) {
@@ -243,7 +246,8 @@ public final class CpuBackend implements ChatBackend {
       double prefillSeconds = (prefillEnd - prefillStart) / 1e9;
       double ttft = generated > 0 ? (firstToken - start) / 1e6 : Double.NaN;
       double decode = generated > 1 ? (generated - 1) / ((lastToken - firstToken) / 1e9) : Double.NaN;
-      return new GenerationStats(promptTokens, generated, ttft, promptTokens / prefillSeconds, decode, reason, ID,
+      int read = promptTokens - cachedTokens;
+      return new GenerationStats(promptTokens, cachedTokens, generated, ttft, read / prefillSeconds, decode, reason, ID,
           fit.droppedMessages(), (System.nanoTime() - start) / 1e6);
     }
   }

@@ -6,8 +6,14 @@ package dev.pith.inference.cpu;
  * @param intraOpThreads threads for one operator; 0 lets Pith choose (one per processor the JVM sees,
  *     at most 4, which is what a Pi 5 has)
  * @param prefillChunk the most prompt tokens fed to the model in one run; bounds the logits buffer
+ * @param contextLimit the most tokens of conversation the model sees (prompt plus answer), below the model's
+ *     own context length; 0 for the model's. Bounds the KV cache: each token costs
+ *     {@code layers × 2 × kv_heads × head_size × 4} bytes, 56 KiB for Qwen2.5-1.5B
  */
-public record CpuBackendOptions(int intraOpThreads, int prefillChunk) {
+public record CpuBackendOptions(int intraOpThreads, int prefillChunk, int contextLimit) {
+
+  /** LM Studio's and Jan's default too: enough for a long chat, 224 MiB of KV cache for Qwen2.5-1.5B. */
+  public static final int DEFAULT_CONTEXT_LIMIT = 4096;
 
   public CpuBackendOptions {
     if (intraOpThreads < 0) {
@@ -16,14 +22,21 @@ public record CpuBackendOptions(int intraOpThreads, int prefillChunk) {
     if (prefillChunk < 1) {
       throw new IllegalArgumentException("prefill chunk must be >= 1, got " + prefillChunk);
     }
+    if (contextLimit < 0) {
+      throw new IllegalArgumentException("context limit must be >= 0 (0 = the model's), got " + contextLimit);
+    }
   }
 
   public static CpuBackendOptions defaults() {
-    return new CpuBackendOptions(0, 64);
+    return new CpuBackendOptions(0, 64, DEFAULT_CONTEXT_LIMIT);
   }
 
   public CpuBackendOptions withThreads(int threads) {
-    return new CpuBackendOptions(threads, prefillChunk);
+    return new CpuBackendOptions(threads, prefillChunk, contextLimit);
+  }
+
+  public CpuBackendOptions withContextLimit(int tokens) {
+    return new CpuBackendOptions(intraOpThreads, prefillChunk, tokens);
   }
 
   /** The thread count actually used. */

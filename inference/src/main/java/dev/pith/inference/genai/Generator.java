@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Runs one answer: {@link #appendTokens} feeds the prompt (in chunks, logits only matter for the last),
  * {@link #generateNextToken} picks a token and, on the next call, feeds it so the KV cache grows by one
- * token per step and the prompt is never re-run. Borrows the decoder; does not close it.
+ * token per step and the prompt is never re-run. Borrows the decoder; does not close it, and starts from
+ * whatever its cache holds (see {@link #appendPrompt}).
  */
 public final class Generator {
   private final OnnxDecoder decoder;
@@ -20,24 +21,40 @@ public final class Generator {
   private final int[] one = new int[1];
 
   /**
-   * @param decoder the model; its KV cache is reset
+   * @param decoder the model; its KV cache is left as it is
    * @param maxLength the most tokens in the sequence, prompt included
    * @param runOptions passed to every model run; {@code setTerminate(true)} on it aborts a long run
    */
   public Generator(OnnxDecoder decoder, int maxLength, SamplingSettings sampling, Set<Integer> eosIds,
       OrtSession.RunOptions runOptions) {
-    int contextLength = decoder.folder().contextLength();
+    int contextLength = decoder.contextLength();
     if (maxLength < 1 || maxLength > contextLength) {
       throw new IllegalArgumentException("max length must be 1.." + contextLength + ", got " + maxLength);
     }
     this.decoder = decoder;
     this.runOptions = runOptions;
     this.search = new Search(decoder.signature().vocabSize(), maxLength, sampling, eosIds);
-    decoder.reset();
   }
 
-  /** Feeds prompt tokens. Afterwards the next token can be generated. */
+  /** Feeds prompt tokens after whatever the decoder's cache holds. Afterwards the next token can be generated. */
   public void appendTokens(int[] tokens) throws OrtException {
+    feed(tokens, 0);
+  }
+
+  /**
+   * Starts an answer to {@code prompt}, the whole token sequence, of which the decoder's cache already
+   * holds the first {@code cached} tokens (see {@link OnnxDecoder#reuse}): only the rest is fed, while the
+   * whole prompt counts for the repetition penalty and the length limit.
+   */
+  public void appendPrompt(int[] prompt, int cached) throws OrtException {
+    if (cached < 0 || cached >= prompt.length || cached != decoder.length()) {
+      throw new IllegalArgumentException("the cache holds " + decoder.length() + " tokens; " + cached
+          + " of a " + prompt.length + "-token prompt cannot be taken as cached");
+    }
+    feed(prompt, cached);
+  }
+
+  private void feed(int[] tokens, int from) throws OrtException {
     if (pending) {
       feedPending();
     }
@@ -48,8 +65,8 @@ public final class Generator {
       }
     }
     int chunk = decoder.maxChunk();
-    for (int from = 0; from < tokens.length; from += chunk) {
-      logits = decoder.run(tokens, from, Math.min(chunk, tokens.length - from), runOptions);
+    for (int at = from; at < tokens.length; at += chunk) {
+      logits = decoder.run(tokens, at, Math.min(chunk, tokens.length - at), runOptions);
     }
     search.append(tokens);
   }

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  * @param logits name of the logits output
  * @param logitsType FLOAT or FLOAT16
  * @param vocabSize last dimension of logits
+ * @param lastTokenLogits true when the graph computes logits for the last position only ({@code [batch, 1,
+ *     vocab]}, as Pith's optimizer rewrites it), false when it computes them for every fed position
  */
 public record DecoderSignature(
     String inputIds,
@@ -51,7 +53,8 @@ public record DecoderSignature(
     int headSize,
     String logits,
     OnnxJavaType logitsType,
-    int vocabSize) {
+    int vocabSize,
+    boolean lastTokenLogits) {
 
   private static final Pattern PAST = Pattern.compile("^(past_key_values|past)\\.(\\d+)\\.(key|value)$");
 
@@ -124,7 +127,7 @@ public record DecoderSignature(
       OnnxJavaType positionsType = positions == null ? OnnxJavaType.INT64 : integerType(inputs, positions, file);
       return new DecoderSignature(ids, idsType, mask, maskType, positions, positionsType, List.copyOf(pastKeys),
           List.copyOf(pastValues), presentKeys, presentValues, kvType, (int) shape[1], (int) shape[3],
-          "logits", floatType(logitsInfo, "logits", file), vocab);
+          "logits", floatType(logitsInfo, "logits", file), vocab, logitsShape.length == 3 && logitsShape[1] == 1);
     } catch (OrtException e) {
       throw new ModelLoadException(file + ": cannot read its inputs and outputs: "
           + OneLine.of(e.getMessage()), e);

@@ -2,6 +2,7 @@ package dev.pith.inference.onnx;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -9,18 +10,18 @@ import ai.onnxruntime.OrtSession;
 import dev.pith.inference.ModelLoadException;
 import dev.pith.inference.OneLine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One decoder-only model in an ONNX Runtime session, with its KV cache. {@link #run} feeds new tokens
- * (the cache supplies everything before them) and returns the logits of the last one. Not thread-safe:
- * one generation at a time.
+ * One decoder-only model in an ONNX Runtime session, with its KV cache and the ids of the tokens in it.
+ * {@link #run} feeds new tokens (the cache supplies everything before them) and returns the logits of the
+ * last one; {@link #reuse} keeps the part of the cache a new prompt shares, so a conversation's history is
+ * read once, not on every turn. Not thread-safe: one generation at a time.
  */
 public final class OnnxDecoder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxDecoder.class);
@@ -34,28 +35,38 @@ public final class OnnxDecoder implements AutoCloseable {
   private final IndexInput ids;
   private final IndexInput positions;
   private final IndexInput mask;
-  private final Set<String> presentNames;
   private final Map<String, OnnxTensorLike> feeds = new HashMap<>();
+  private final Map<String, OnnxValue> pinned = new HashMap<>();
   private final int maxChunk;
+  private final int contextLength;
+  private int[] cached = new int[256];
   private boolean closed;
 
   private OnnxDecoder(ModelFolder folder, OrtSession session, OrtSession.SessionOptions options,
-      DecoderSignature signature, int maxChunk) throws OrtException {
+      DecoderSignature signature, int maxChunk, int contextLength, boolean sharedKv) throws OrtException {
     OrtEnvironment env = OrtRuntime.environment();
     this.folder = folder;
     this.session = session;
     this.options = options;
     this.signature = signature;
     this.maxChunk = maxChunk;
-    this.kv = new KvCache(env, signature);
-    this.logits = new LogitsBuffer(env, signature.logitsType(), signature.vocabSize(), maxChunk);
+    this.contextLength = contextLength;
+    this.kv = KvCache.create(env, signature, sharedKv, contextLength);
+    this.logits = new LogitsBuffer(env, signature.logitsType(), signature.vocabSize(), maxChunk,
+        signature.lastTokenLogits());
     this.ids = new IndexInput(env, signature.idsType(), maxChunk);
     this.positions = new IndexInput(env, signature.positionsType(), maxChunk);
-    this.mask = new IndexInput(env, signature.maskType(), folder.contextLength());
-    this.mask.fill(0, folder.contextLength(), 1L);
-    Set<String> presents = new LinkedHashSet<>(signature.presentKeys());
-    presents.addAll(signature.presentValues());
-    this.presentNames = Set.copyOf(presents);
+    this.mask = new IndexInput(env, signature.maskType(), contextLength);
+    this.mask.fill(0, contextLength, 1L);
+  }
+
+  /**
+   * Opens the model's ONNX file with the model's whole context.
+   *
+   * @see #open(ModelFolder, int, int, int)
+   */
+  public static OnnxDecoder open(ModelFolder folder, int threads, int maxChunk) throws ModelLoadException {
+    return open(folder, threads, maxChunk, 0);
   }
 
   /**
@@ -63,9 +74,12 @@ public final class OnnxDecoder implements AutoCloseable {
    *
    * @param threads intra-op threads
    * @param maxChunk the most tokens one {@link #run} may feed (bounds the logits buffer)
+   * @param contextLimit the most tokens the cache may hold, below the model's own context length; 0 for
+   *     the model's
    * @throws ModelLoadException with one line when the file is not a decoder Pith can run
    */
-  public static OnnxDecoder open(ModelFolder folder, int threads, int maxChunk) throws ModelLoadException {
+  public static OnnxDecoder open(ModelFolder folder, int threads, int maxChunk, int contextLimit)
+      throws ModelLoadException {
     OrtEnvironment env = OrtRuntime.environment();
     OrtSession.SessionOptions options = null;
     OrtSession session = null;
@@ -76,10 +90,14 @@ public final class OnnxDecoder implements AutoCloseable {
       if (signature.vocabSize() <= 0) {
         throw new ModelLoadException(folder.onnxFile() + ": the logits output has no fixed vocabulary size");
       }
-      LOG.info("loaded {} ({} layout): {} layers, {} KV heads, head size {}, vocab {}, context {}, {} threads",
-          folder.onnxFile(), folder.layout().id(), signature.layers(), signature.kvHeads(), signature.headSize(),
-          signature.vocabSize(), folder.contextLength(), threads);
-      return new OnnxDecoder(folder, session, options, signature, maxChunk);
+      int context = contextLimit > 0 ? Math.min(contextLimit, folder.contextLength()) : folder.contextLength();
+      boolean sharedKv = folder.layout() == ModelLayout.GENAI;
+      LOG.info("loaded {} ({} layout): {} layers, {} KV heads, head size {}, vocab {}, context {} of {}, {} threads,"
+          + " KV {}, logits {}", folder.onnxFile(), folder.layout().id(), signature.layers(), signature.kvHeads(),
+          signature.headSize(), signature.vocabSize(), context, folder.contextLength(), threads,
+          sharedKv ? "shared past/present buffer" : "present fed back as past",
+          signature.lastTokenLogits() ? "last position only" : "every position");
+      return new OnnxDecoder(folder, session, options, signature, maxChunk, context, sharedKv);
     } catch (OrtException e) {
       closeQuietly(session, options);
       throw new ModelLoadException(folder.onnxFile() + " cannot be loaded by ONNX Runtime: "
@@ -114,6 +132,16 @@ public final class OnnxDecoder implements AutoCloseable {
     return kv.length();
   }
 
+  /** The most tokens the cache may hold: the model's context length, or the lower limit it was opened with. */
+  public int contextLength() {
+    return contextLength;
+  }
+
+  /** The ids of the tokens in the KV cache, in order. */
+  public int[] cachedTokens() {
+    return Arrays.copyOf(cached, kv.length());
+  }
+
   /** The most tokens one run may feed. */
   public int maxChunk() {
     return maxChunk;
@@ -123,6 +151,24 @@ public final class OnnxDecoder implements AutoCloseable {
   public void reset() {
     checkOpen();
     kv.reset();
+  }
+
+  /**
+   * Prepares the cache for {@code prompt}: keeps the longest prefix the cache shares with it (at most all
+   * but its last token, whose logits the next run must produce) and drops the rest, as after an edited
+   * question or a regenerated answer.
+   *
+   * @return how many of the prompt's tokens are already in the cache; the caller feeds the rest
+   * @throws OrtException when the kept part cannot be copied (chained caches copy on a rewind)
+   */
+  public int reuse(int[] prompt) throws OrtException {
+    checkOpen();
+    int limit = Math.min(kv.length(), prompt.length - 1);
+    int common = 0;
+    while (common < limit && cached[common] == prompt[common]) {
+      common++;
+    }
+    return kv.rewind(common);
   }
 
   /**
@@ -138,9 +184,10 @@ public final class OnnxDecoder implements AutoCloseable {
     }
     int past = kv.length();
     int total = past + count;
-    if (total > folder.contextLength()) {
-      throw new IllegalArgumentException(total + " tokens exceed the model's context of " + folder.contextLength());
+    if (total > contextLength) {
+      throw new IllegalArgumentException(total + " tokens exceed the context of " + contextLength);
     }
+    kv.reserve(total);
     for (int i = 0; i < count; i++) {
       ids.set(i, tokens[from + i]);
       positions.set(i, past + i);
@@ -156,15 +203,24 @@ public final class OnnxDecoder implements AutoCloseable {
       if (signature.positionIds() != null) {
         feeds.put(signature.positionIds(), track(created, positions.tensor(count)));
       }
-      kv.addInputs(feeds);
-      OrtSession.Result result = session.run(
-          feeds, presentNames, Map.of(signature.logits(), logits.output(count)), runOptions);
+      pinned.put(signature.logits(), logits.output(count));
+      kv.bind(feeds, pinned);
+      OrtSession.Result result = session.run(feeds, kv.requestedOutputs(), pinned, runOptions);
       kv.update(result, total);
+      remember(tokens, from, count, past);
       return logits.lastRow(count);
     } finally {
       feeds.clear();
+      pinned.clear();
       created.forEach(OnnxTensor::close);
     }
+  }
+
+  private void remember(int[] tokens, int from, int count, int at) {
+    if (at + count > cached.length) {
+      cached = Arrays.copyOf(cached, Math.max(cached.length * 2, at + count));
+    }
+    System.arraycopy(tokens, from, cached, at, count);
   }
 
   private static OnnxTensor track(List<OnnxTensor> created, OnnxTensor tensor) {
