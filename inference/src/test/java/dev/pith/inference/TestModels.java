@@ -42,6 +42,11 @@ public final class TestModels {
     return StreamSupport.stream(array.spliterator(), false).mapToInt(JsonNode::asInt).toArray();
   }
 
+  /** The prompt ids of the reference case at {@code caseIndex}. */
+  public static int[] promptIds(int caseIndex) {
+    return ints(reference().path("cases").get(caseIndex).path("prompt_ids"));
+  }
+
   public static List<Integer> eosIds() {
     List<Integer> ids = new ArrayList<>();
     reference().path("model").path("eos_token_ids").forEach(n -> ids.add(n.asInt()));

@@ -22,8 +22,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pith bench}: load time, then one warm-up and N measured runs of a fixed prompt with greedy
- * decoding; TTFT, prefill and decode speed per run and their median, and the peak RSS.
+ * {@code pith bench}: load time, then a first run (the first prompt after start-up) and N measured runs of
+ * fixed prompts with greedy decoding; TTFT, prefill and decode speed per run and their median, the GC time
+ * during the measured runs and the peak RSS. With {@code --turns N} it then holds an N-turn chat, each turn
+ * adding the answer and a new question to the history, and reports each turn's TTFT: with the history kept
+ * in the KV cache, a late turn starts as fast as the first.
  */
 @Command(
     name = "bench",
@@ -51,8 +54,16 @@ final class BenchCommand implements Callable<Integer> {
   private int genTokens;
 
   @Option(names = "--runs", paramLabel = "R", defaultValue = "3",
-      description = "Measured runs after one warm-up (default: ${DEFAULT-VALUE}).")
+      description = "Measured runs after the first one (default: ${DEFAULT-VALUE}).")
   private int runs;
+
+  @Option(names = "--turns", paramLabel = "N", defaultValue = "0",
+      description = "Then hold an N-turn chat and report each turn's TTFT (default: ${DEFAULT-VALUE}, no chat).")
+  private int turns;
+
+  @Option(names = "--turn-tokens", paramLabel = "T", defaultValue = "32",
+      description = "Tokens of each new question in the chat (default: ${DEFAULT-VALUE}).")
+  private int turnTokens;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
       description = "CPU threads for the model (default: 0 = automatic).")
@@ -67,29 +78,62 @@ final class BenchCommand implements Callable<Integer> {
     try (LoadedModel loaded = LoadedModel.open(root, model, threads)) {
       ModelInfo info = loaded.backend().model();
       requireFits(info);
-      GenerationRequest request = new GenerationRequest(
-          Prompt.ids(promptIds(promptTokens, info.vocabSize())), GenerationSettings.greedy(genTokens));
-      generate(loaded, request); // warm-up: first-run allocations and JIT, not measured
+      // The first prompt after start-up: shows whether loading left one-time costs for the user's first question.
+      GenerationStats first = generate(loaded, promptIds(promptTokens, info.vocabSize(), 0), null);
       List<GenerationStats> measured = new ArrayList<>();
-      for (int i = 0; i < runs; i++) {
-        measured.add(generate(loaded, request));
+      long gcBefore = GcTime.totalMillis();
+      for (int i = 1; i <= runs; i++) {
+        measured.add(generate(loaded, promptIds(promptTokens, info.vocabSize(), i), null));
       }
+      long gcMillis = GcTime.totalMillis() - gcBefore;
+      List<GenerationStats> chat = chat(loaded, info.vocabSize());
       print(new BenchReport(info, loaded.backend().id(), loaded.options().effectiveThreads(), promptTokens,
-          genTokens, loaded.loadMillis(), measured, PeakMemory.peakRssKib()));
+          genTokens, loaded.loadMillis(), first, measured, gcMillis, chat, PeakMemory.peakRssKib()));
       return 0;
     }
   }
 
-  /** {@code count} pseudo-random ids in {@code [0, min(vocabSize, 1000))}, the same on every call. */
-  static int[] promptIds(int count, int vocabSize) {
+  /** Each turn's prompt is the previous one plus its answer plus a new question of {@code turnTokens} ids. */
+  private List<GenerationStats> chat(LoadedModel loaded, int vocabSize) throws GenerationException {
+    List<GenerationStats> stats = new ArrayList<>();
+    int[] history = promptIds(promptTokens, vocabSize, runs + 1);
+    for (int turn = 0; turn < turns; turn++) {
+      if (turn > 0) {
+        history = append(history, promptIds(turnTokens, vocabSize, runs + 1 + turn));
+      }
+      List<Integer> answer = new ArrayList<>();
+      stats.add(generate(loaded, history, answer));
+      history = append(history, answer.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return stats;
+  }
+
+  private static int[] append(int[] a, int[] b) {
+    int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /**
+   * {@code count} pseudo-random ids in {@code [0, min(vocabSize, 1000))}, the same for the same {@code run}.
+   * The first id is the run number, so no run starts with another's tokens (the backend would reuse them
+   * from its cache and the run would measure less than a full prompt).
+   */
+  static int[] promptIds(int count, int vocabSize, int run) {
     int bound = vocabSize > 0 ? Math.min(vocabSize, PROMPT_ID_BOUND) : PROMPT_ID_BOUND;
-    return new Random(PROMPT_SEED).ints(count, 0, bound).toArray();
+    int[] ids = new Random(PROMPT_SEED + run).ints(count, 0, bound).toArray();
+    ids[0] = run % bound;
+    return ids;
   }
 
   private void validate() {
     requirePositive("--prompt-tokens", promptTokens);
     requirePositive("--gen-tokens", genTokens);
     requirePositive("--runs", runs);
+    requirePositive("--turn-tokens", turnTokens);
+    if (turns < 0) {
+      throw new ParameterException(spec.commandLine(), "--turns must be >= 0, got " + turns);
+    }
     if (threads < 0) {
       throw new ParameterException(spec.commandLine(), "--threads must be >= 0 (0 = automatic), got " + threads);
     }
@@ -106,10 +150,22 @@ final class BenchCommand implements Callable<Integer> {
       throw new CliException("--prompt-tokens " + promptTokens + " + --gen-tokens " + genTokens
           + " exceed the model's context of " + info.contextLength() + " tokens");
     }
+    long chat = promptTokens + (long) turns * genTokens + (long) Math.max(0, turns - 1) * turnTokens;
+    if (turns > 0 && info.contextLength() > 0 && chat > info.contextLength()) {
+      throw new CliException("a " + turns + "-turn chat needs " + chat + " tokens, more than the model's context of "
+          + info.contextLength() + " tokens; use fewer --turns or --gen-tokens");
+    }
   }
 
-  private static GenerationStats generate(LoadedModel loaded, GenerationRequest request) throws GenerationException {
-    return loaded.backend().generate(request, TokenSink.NONE, new CancellationToken());
+  /** One greedy answer to {@code ids}; its token ids are added to {@code answer} when it is not null. */
+  private GenerationStats generate(LoadedModel loaded, int[] ids, List<Integer> answer) throws GenerationException {
+    TokenSink sink = answer == null ? TokenSink.NONE : (id, text) -> {
+      if (id != TokenSink.NO_TOKEN) {
+        answer.add(id);
+      }
+    };
+    GenerationRequest request = new GenerationRequest(Prompt.ids(ids), GenerationSettings.greedy(genTokens));
+    return loaded.backend().generate(request, sink, new CancellationToken());
   }
 
   private void print(BenchReport report) {

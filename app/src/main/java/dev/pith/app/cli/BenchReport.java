@@ -19,7 +19,10 @@ import java.util.function.ToDoubleFunction;
  * @param promptTokens prompt length asked for
  * @param genTokens tokens asked for per run
  * @param loadMillis model load time
- * @param runs the measured runs (the warm-up is not included)
+ * @param first the first run after loading (not in the medians)
+ * @param runs the measured runs
+ * @param gcMillis time the JVM spent collecting garbage during the measured runs
+ * @param turns the turns of the chat, in order; empty when none was held
  * @param peakRssKib the process's peak RSS after the runs, when the OS reports it
  */
 record BenchReport(
@@ -29,13 +32,23 @@ record BenchReport(
     int promptTokens,
     int genTokens,
     double loadMillis,
+    GenerationStats first,
     List<GenerationStats> runs,
+    long gcMillis,
+    List<GenerationStats> turns,
     OptionalLong peakRssKib) {
 
   private static final String TABLE_ROW = "%-7s %9s %14s %13s %7s  %s";
 
   BenchReport {
     runs = List.copyOf(runs);
+    turns = List.copyOf(turns);
+  }
+
+  /** GC time as a share of the measured runs' wall time. */
+  double gcShare() {
+    double total = runs.stream().mapToDouble(GenerationStats::totalMillis).sum();
+    return total > 0 ? gcMillis / total : Double.NaN;
   }
 
   /** The median of a per-run number over the runs where it is known; NaN when it is known in none. */
@@ -58,14 +71,33 @@ record BenchReport(
         .put("prompt_tokens", promptTokens)
         .put("gen_tokens", genTokens);
     JsonLines.putNumber(json, "load_ms", loadMillis);
-    json.put("warmup_runs", 1);
+    JsonLines.putNumber(json, "first_ttft_ms", first.ttftMillis());
+    json.set("first_run", runJson(first));
     ArrayNode runArray = json.putArray("runs");
     runs.forEach(run -> runArray.add(runJson(run)));
     ObjectNode median = json.putObject("median");
     JsonLines.putNumber(median, "ttft_ms", median(GenerationStats::ttftMillis));
     JsonLines.putNumber(median, "prefill_tps", median(GenerationStats::prefillTokensPerSecond));
     JsonLines.putNumber(median, "decode_tps", median(GenerationStats::decodeTokensPerSecond));
-    JsonLines.putNumber(json, "peak_rss_mib", peakRssKib.isPresent() ? peakRssKib.getAsLong() / 1024.0 : Double.NaN);
+    // The headline numbers at the top level too, so a script needs no nesting.
+    JsonLines.putNumber(json, "ttft_ms", median(GenerationStats::ttftMillis));
+    JsonLines.putNumber(json, "prefill_tps", median(GenerationStats::prefillTokensPerSecond));
+    JsonLines.putNumber(json, "decode_tps", median(GenerationStats::decodeTokensPerSecond));
+    json.put("gc_ms", gcMillis);
+    JsonLines.putNumber(json, "gc_share", gcShare());
+    JsonLines.putNumber(json, "peak_rss_mb", peakRssKib.isPresent() ? peakRssKib.getAsLong() / 1024.0 : Double.NaN);
+    if (!turns.isEmpty()) {
+      ArrayNode ttft = json.putArray("turn_ttft_ms");
+      ArrayNode prompt = json.putArray("turn_prompt_tokens");
+      ArrayNode cached = json.putArray("turn_cached_tokens");
+      ArrayNode decode = json.putArray("turn_decode_tps");
+      for (GenerationStats turn : turns) {
+        ttft.add(JsonLines.finiteOrNull(turn.ttftMillis()));
+        prompt.add(turn.promptTokens());
+        cached.add(turn.cachedPromptTokens());
+        decode.add(JsonLines.finiteOrNull(turn.decodeTokensPerSecond()));
+      }
+    }
     return json;
   }
 
@@ -75,6 +107,7 @@ record BenchReport(
     JsonLines.putNumber(json, "prefill_tps", run.prefillTokensPerSecond());
     JsonLines.putNumber(json, "decode_tps", run.decodeTokensPerSecond());
     return json.put("prompt_tokens", run.promptTokens())
+        .put("cached_tokens", run.cachedPromptTokens())
         .put("generated_tokens", run.generatedTokens())
         .put("stop_reason", run.stopReason().wireName());
   }
@@ -84,8 +117,11 @@ record BenchReport(
     out.printf("Backend   %s, %d threads%n", backend, threads);
     out.printf("Load      %s ms%n", StatsFormat.number(loadMillis, 0));
     out.printf("Workload  %d prompt tokens (fixed pseudo-random ids), %d generated tokens (greedy), "
-        + "1 warm-up + %d runs%n%n", promptTokens, genTokens, runs.size());
+        + "a first run + %d runs%n%n", promptTokens, genTokens, runs.size());
     row(out, "run", "TTFT ms", "prefill tok/s", "decode tok/s", "tokens", "stop");
+    row(out, "first", StatsFormat.number(first.ttftMillis(), 1),
+        StatsFormat.number(first.prefillTokensPerSecond(), 1), StatsFormat.number(first.decodeTokensPerSecond(), 1),
+        first.generatedTokens(), first.stopReason().wireName());
     for (int i = 0; i < runs.size(); i++) {
       GenerationStats run = runs.get(i);
       row(out, i + 1, StatsFormat.number(run.ttftMillis(), 1),
@@ -96,8 +132,24 @@ record BenchReport(
         StatsFormat.number(median(GenerationStats::prefillTokensPerSecond), 1),
         StatsFormat.number(median(GenerationStats::decodeTokensPerSecond), 1), "", "");
     out.println();
+    out.printf("GC        %d ms during the runs (%s %% of their time)%n", gcMillis,
+        StatsFormat.number(100 * gcShare(), 2));
     out.printf("Peak RSS  %s%n", peakRss());
+    printTurns(out);
     printShortRuns(out);
+  }
+
+  private void printTurns(PrintWriter out) {
+    if (turns.isEmpty()) {
+      return;
+    }
+    out.printf("%nChat      %d turns; each adds the answer and a new question to the history%n", turns.size());
+    row(out, "turn", "TTFT ms", "prompt tokens", "from cache", "decode", "");
+    for (int i = 0; i < turns.size(); i++) {
+      GenerationStats turn = turns.get(i);
+      row(out, i + 1, StatsFormat.number(turn.ttftMillis(), 1), turn.promptTokens(), turn.cachedPromptTokens(),
+          StatsFormat.number(turn.decodeTokensPerSecond(), 1), "");
+    }
   }
 
   private static void row(PrintWriter out, Object... cells) {

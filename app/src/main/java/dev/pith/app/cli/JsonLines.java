@@ -3,6 +3,9 @@ package dev.pith.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
@@ -21,12 +24,13 @@ final class JsonLines {
 
   /** Puts {@code value}, or null when it is not a finite number. */
   static ObjectNode putNumber(ObjectNode node, String name, double value) {
-    if (Double.isFinite(value)) {
-      node.put(name, value);
-    } else {
-      node.putNull(name);
-    }
+    node.set(name, finiteOrNull(value));
     return node;
+  }
+
+  /** {@code value} as a JSON number, or JSON null when it is not a finite number. */
+  static JsonNode finiteOrNull(double value) {
+    return Double.isFinite(value) ? DoubleNode.valueOf(value) : NullNode.getInstance();
   }
 
   /** The object as one line of JSON, without a line break. */

@@ -105,11 +105,30 @@ class TinyModelCliTest {
       assertTrue(runNode.path("generated_tokens").asInt() >= 1);
       assertTrue(runNode.path("ttft_ms").asDouble() > 0, runNode::toString);
       assertTrue(runNode.path("prefill_tps").asDouble() > 0, runNode::toString);
+      assertEquals(0, runNode.path("cached_tokens").asInt(), "each run reads its whole prompt");
     }
     JsonNode median = bench.path("median");
     assertTrue(median.path("ttft_ms").asDouble() > 0 && median.path("prefill_tps").asDouble() > 0, bench::toString);
     assertTrue(median.has("decode_tps"));
-    assertTrue(bench.path("peak_rss_mib").asDouble() > 0, bench::toString);
+    assertTrue(bench.path("peak_rss_mb").asDouble() > 0, bench::toString);
+    assertTrue(bench.path("first_ttft_ms").asDouble() > 0, bench::toString);
+  }
+
+  @Test
+  void benchChatReadsOnlyEachTurnsNewTokens() throws Exception {
+    CliRun run = run("bench", "--model", MODELS.resolve("tiny-genai").toString(), "--prompt-tokens", "16",
+        "--gen-tokens", "6", "--runs", "1", "--turns", "4", "--turn-tokens", "5", "--json");
+    assertEquals(0, run.exitCode(), run::toString);
+    JsonNode bench = JSON.readTree(run.out());
+    assertEquals(4, bench.path("turn_ttft_ms").size(), bench::toString);
+    assertEquals(0, bench.path("turn_cached_tokens").get(0).asInt(), bench::toString);
+    for (int turn = 1; turn < 4; turn++) {
+      int prompt = bench.path("turn_prompt_tokens").get(turn).asInt();
+      int previous = bench.path("turn_prompt_tokens").get(turn - 1).asInt();
+      // All but the new question and the previous answer's last token (generated, never fed) came from the cache.
+      assertEquals(prompt - 5 - 1, bench.path("turn_cached_tokens").get(turn).asInt(), bench::toString);
+      assertTrue(prompt > previous, bench::toString);
+    }
   }
 
   @Test

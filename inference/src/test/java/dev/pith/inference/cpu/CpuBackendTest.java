@@ -45,9 +45,6 @@ class CpuBackendTest {
     return TestModels.layouts().toArray(Path[]::new);
   }
 
-  private static int[] promptIds(int caseIndex) {
-    return TestModels.ints(TestModels.reference().path("cases").get(caseIndex).path("prompt_ids"));
-  }
 
   private static RecordingSink run(Prompt prompt, GenerationSettings settings) throws GenerationException {
     RecordingSink sink = new RecordingSink();
@@ -88,7 +85,7 @@ class CpuBackendTest {
 
   @Test
   void sameSeedGivesSameTextAndAnotherSeedAnother() throws Exception {
-    Prompt prompt = Prompt.ids(promptIds(1));
+    Prompt prompt = Prompt.ids(TestModels.promptIds(1));
     RecordingSink first = run(prompt, sampling(42, 40, 0.95f));
     RecordingSink again = run(prompt, sampling(42, 40, 0.95f));
     RecordingSink other = run(prompt, sampling(4242, 40, 0.95f));
@@ -101,14 +98,14 @@ class CpuBackendTest {
 
   @Test
   void topKOfOneIsGreedy() throws Exception {
-    Prompt prompt = Prompt.ids(promptIds(1));
+    Prompt prompt = Prompt.ids(TestModels.promptIds(1));
     GenerationSettings topOne = new GenerationSettings(20, new SamplingSettings(1.5f, 1, 1f, 1f, 7), List.of());
     assertArrayEquals(run(prompt, GenerationSettings.greedy(20)).idArray(), run(prompt, topOne).idArray());
   }
 
   @Test
   void stopStringEndsTheAnswerBeforeIt() throws Exception {
-    Prompt prompt = Prompt.ids(promptIds(1));
+    Prompt prompt = Prompt.ids(TestModels.promptIds(1));
     String full = run(prompt, GenerationSettings.greedy(24)).text();
     int at = -1;
     String stop = null;
@@ -133,7 +130,7 @@ class CpuBackendTest {
   @Test
   void maxTokensLimitsTheAnswer() throws Exception {
     RecordingSink sink = new RecordingSink();
-    GenerationStats stats = backend.generate(new GenerationRequest(Prompt.ids(promptIds(0)),
+    GenerationStats stats = backend.generate(new GenerationRequest(Prompt.ids(TestModels.promptIds(0)),
         GenerationSettings.greedy(5)), sink, new CancellationToken());
     assertEquals(5, sink.ids.size());
     assertEquals(5, stats.generatedTokens());
@@ -152,7 +149,7 @@ class CpuBackendTest {
         }
       }
     };
-    GenerationStats stats = backend.generate(new GenerationRequest(Prompt.ids(promptIds(1)),
+    GenerationStats stats = backend.generate(new GenerationRequest(Prompt.ids(TestModels.promptIds(1)),
         GenerationSettings.greedy(24)), sink, cancel);
     assertEquals(StopReason.CANCELLED, stats.stopReason());
     assertEquals(3, stats.generatedTokens());
@@ -164,13 +161,13 @@ class CpuBackendTest {
     CancellationToken cancel = new CancellationToken();
     cancel.cancel();
     RecordingSink sink = new RecordingSink();
-    GenerationStats stats = backend.generate(new GenerationRequest(Prompt.ids(promptIds(2)),
+    GenerationStats stats = backend.generate(new GenerationRequest(Prompt.ids(TestModels.promptIds(2)),
         GenerationSettings.greedy(24)), sink, cancel);
     assertEquals(StopReason.CANCELLED, stats.stopReason());
     assertEquals(0, stats.generatedTokens());
     assertTrue(sink.ids.isEmpty());
     // The backend is still usable afterwards.
-    assertEquals(4, run(Prompt.ids(promptIds(0)), GenerationSettings.greedy(4)).ids.size());
+    assertEquals(4, run(Prompt.ids(TestModels.promptIds(0)), GenerationSettings.greedy(4)).ids.size());
   }
 
   @Test
@@ -178,7 +175,7 @@ class CpuBackendTest {
     // The cancel lands at random points: before the prompt, during prefill, inside a decode step (where
     // ONNX Runtime aborts the step) or between steps. Whatever the moment, the stats count exactly the
     // tokens the sink received.
-    Prompt prompt = Prompt.ids(promptIds(2));
+    Prompt prompt = Prompt.ids(TestModels.promptIds(2));
     java.util.concurrent.ScheduledExecutorService canceller =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     try {
@@ -200,7 +197,7 @@ class CpuBackendTest {
     } finally {
       canceller.shutdownNow();
     }
-    assertEquals(4, run(Prompt.ids(promptIds(0)), GenerationSettings.greedy(4)).ids.size());
+    assertEquals(4, run(Prompt.ids(TestModels.promptIds(0)), GenerationSettings.greedy(4)).ids.size());
   }
 
   @Test

@@ -57,15 +57,12 @@ class MultiTurnTest {
     return out;
   }
 
-  private static int[] promptIds(int caseIndex) {
-    return TestModels.ints(TestModels.reference().path("cases").get(caseIndex).path("prompt_ids"));
-  }
 
   @ParameterizedTest
   @MethodSource("layouts")
   void nextTurnReadsOnlyTheNewTokensAndAnswersAsAFreshPrefill(Path layout) throws Exception {
-    int[] first = promptIds(1);
-    int[] followUp = Arrays.copyOfRange(promptIds(0), 0, 6);
+    int[] first = TestModels.promptIds(1);
+    int[] followUp = Arrays.copyOfRange(TestModels.promptIds(0), 0, 6);
     try (CpuBackend backend = CpuBackend.load(layout, CpuBackendOptions.defaults())) {
       Answer one = ask(backend, Prompt.ids(first), 12);
       assertEquals(0, one.stats().cachedPromptTokens());
@@ -82,7 +79,7 @@ class MultiTurnTest {
   @ParameterizedTest
   @MethodSource("layouts")
   void regenerateRewindsToTheQuestionAndGivesTheSameGreedyAnswer(Path layout) throws Exception {
-    int[] prompt = promptIds(1);
+    int[] prompt = TestModels.promptIds(1);
     try (CpuBackend backend = CpuBackend.load(layout, CpuBackendOptions.defaults())) {
       Answer one = ask(backend, Prompt.ids(prompt), 10);
       Answer again = ask(backend, Prompt.ids(prompt), 10);
@@ -95,8 +92,8 @@ class MultiTurnTest {
   @ParameterizedTest
   @MethodSource("layouts")
   void editedQuestionRewindsToTheFirstChangedTokenAndAnswersAsAFreshPrefill(Path layout) throws Exception {
-    int[] history = promptIds(2);
-    int[] question = Arrays.copyOfRange(promptIds(1), 0, 8);
+    int[] history = TestModels.promptIds(2);
+    int[] question = Arrays.copyOfRange(TestModels.promptIds(1), 0, 8);
     int[] edited = question.clone();
     edited[3] = (edited[3] + 1) % 500;
     try (CpuBackend backend = CpuBackend.load(layout, CpuBackendOptions.defaults())) {
