@@ -9,6 +9,7 @@ import dev.pith.inference.ModelInfo;
 import dev.pith.inference.ModelLoadException;
 import dev.pith.inference.Prompt;
 import dev.pith.inference.TokenSink;
+import dev.pith.inference.cpu.CpuBackendOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,13 +70,18 @@ final class BenchCommand implements Callable<Integer> {
       description = "CPU threads for the model (default: 0 = automatic).")
   private int threads;
 
+  @Option(names = "--no-warm-up",
+      description = "Skip the model's warm-up run at load (to measure what it saves the first question).")
+  private boolean noWarmUp;
+
   @Option(names = "--json", description = "Print the result as one JSON object.")
   private boolean json;
 
   @Override
   public Integer call() throws ModelLoadException, GenerationException {
     validate();
-    try (LoadedModel loaded = LoadedModel.open(root, model, threads)) {
+    CpuBackendOptions options = CpuBackendOptions.defaults().withThreads(threads).withWarmUp(!noWarmUp);
+    try (LoadedModel loaded = LoadedModel.open(root, model, options)) {
       ModelInfo info = loaded.backend().model();
       requireFits(info);
       // The first prompt after start-up: shows whether loading left one-time costs for the user's first question.

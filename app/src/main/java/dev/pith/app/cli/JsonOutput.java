@@ -38,6 +38,7 @@ final class JsonOutput implements GenerationOutput {
     ObjectNode line = JsonLines.object()
         .put("type", "done")
         .put("prompt_tokens", stats.promptTokens())
+        .put("cached_tokens", stats.cachedPromptTokens())
         .put("generated_tokens", stats.generatedTokens());
     JsonLines.putNumber(line, "ttft_ms", stats.ttftMillis());
     JsonLines.putNumber(line, "prefill_tps", stats.prefillTokensPerSecond());

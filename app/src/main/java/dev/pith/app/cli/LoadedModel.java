@@ -26,8 +26,12 @@ record LoadedModel(ChatBackend backend, Path dir, CpuBackendOptions options, dou
    * @throws ModelLoadException when the folder is not a model Pith can load
    */
   static LoadedModel open(PithCommand root, String model, int threads) throws ModelLoadException {
+    return open(root, model, CpuBackendOptions.defaults().withThreads(threads));
+  }
+
+  /** Like {@link #open(PithCommand, String, int)} with every CPU backend option given. */
+  static LoadedModel open(PithCommand root, String model, CpuBackendOptions options) throws ModelLoadException {
     Path dir = ModelLocator.locate(model, root.dataDir());
-    CpuBackendOptions options = CpuBackendOptions.defaults().withThreads(threads);
     LOG.debug("loading {} on the cpu backend with {} threads", dir, options.effectiveThreads());
     long start = System.nanoTime();
     ChatBackend backend = root.context().backends().load(dir, options);

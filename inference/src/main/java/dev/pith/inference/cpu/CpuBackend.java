@@ -71,11 +71,24 @@ public final class CpuBackend implements ChatBackend {
       }
       OnnxDecoder decoder = OnnxDecoder.open(folder, options.effectiveThreads(), options.prefillChunk(),
           options.contextLimit());
+      if (options.warmUp()) {
+        warmUp(decoder);
+      }
       LOG.info("model {}: EOS ids {}, template {}", modelDir, eos, template.isFallback() ? "ChatML (fallback)" : "own");
       return new CpuBackend(decoder, tokenizer, template, eos);
     } catch (ModelLoadException | RuntimeException e) {
       tokenizer.close();
       throw e;
+    }
+  }
+
+  private static void warmUp(OnnxDecoder decoder) throws ModelLoadException {
+    try {
+      LOG.info("warm-up run: {} ms", Math.round(decoder.warmUp()));
+    } catch (OrtException e) {
+      decoder.close();
+      throw new ModelLoadException(decoder.folder().onnxFile() + " fails on its first run: "
+          + OneLine.of(e.getMessage()), e);
     }
   }
 

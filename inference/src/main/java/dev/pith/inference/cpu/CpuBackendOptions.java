@@ -9,8 +9,10 @@ package dev.pith.inference.cpu;
  * @param contextLimit the most tokens of conversation the model sees (prompt plus answer), below the model's
  *     own context length; 0 for the model's. Bounds the KV cache: each token costs
  *     {@code layers × 2 × kv_heads × head_size × 4} bytes, 56 KiB for Qwen2.5-1.5B
+ * @param warmUp run the model once at load (a short prompt and one decode step) so the user's first
+ *     question does not pay ONNX Runtime's one-time costs
  */
-public record CpuBackendOptions(int intraOpThreads, int prefillChunk, int contextLimit) {
+public record CpuBackendOptions(int intraOpThreads, int prefillChunk, int contextLimit, boolean warmUp) {
 
   /** LM Studio's and Jan's default too: enough for a long chat, 224 MiB of KV cache for Qwen2.5-1.5B. */
   public static final int DEFAULT_CONTEXT_LIMIT = 4096;
@@ -28,15 +30,19 @@ public record CpuBackendOptions(int intraOpThreads, int prefillChunk, int contex
   }
 
   public static CpuBackendOptions defaults() {
-    return new CpuBackendOptions(0, 64, DEFAULT_CONTEXT_LIMIT);
+    return new CpuBackendOptions(0, 64, DEFAULT_CONTEXT_LIMIT, true);
   }
 
   public CpuBackendOptions withThreads(int threads) {
-    return new CpuBackendOptions(threads, prefillChunk, contextLimit);
+    return new CpuBackendOptions(threads, prefillChunk, contextLimit, warmUp);
   }
 
   public CpuBackendOptions withContextLimit(int tokens) {
-    return new CpuBackendOptions(intraOpThreads, prefillChunk, tokens);
+    return new CpuBackendOptions(intraOpThreads, prefillChunk, tokens, warmUp);
+  }
+
+  public CpuBackendOptions withWarmUp(boolean enabled) {
+    return new CpuBackendOptions(intraOpThreads, prefillChunk, contextLimit, enabled);
   }
 
   /** The thread count actually used. */

@@ -147,6 +147,30 @@ public final class OnnxDecoder implements AutoCloseable {
     return maxChunk;
   }
 
+  /**
+   * Runs the graph on a short prompt (one prefill-sized run and one single-token run, the two shapes a
+   * generation uses), then empties the cache. The first runs of a session pay one-time costs: the memory
+   * arena grows to its working size, kernels pick their code paths, the embedding's pages are mapped.
+   *
+   * @return the milliseconds it took
+   */
+  public double warmUp() throws OrtException {
+    checkOpen();
+    long start = System.nanoTime();
+    int[] tokens = new int[Math.min(maxChunk, contextLength - 1) + 1];
+    for (int i = 0; i < tokens.length; i++) {
+      tokens[i] = i % signature.vocabSize();
+    }
+    try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions()) {
+      reset();
+      run(tokens, 0, tokens.length - 1, runOptions);
+      run(tokens, tokens.length - 1, 1, runOptions);
+    } finally {
+      reset();
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
   /** Empties the KV cache. */
   public void reset() {
     checkOpen();
