@@ -96,20 +96,25 @@ final class LastTokenLogits {
         || model.initializers().contains(node.inputs().get(0))) {
       return skip("the LM head '" + node.name() + "' does not take the hidden states as its first input");
     }
-    Set<Integer> shapeEdits = new HashSet<>();
+    return new LastTokenLogits("Slice before " + node.opType() + " '" + node.name() + "'", node,
+        shapeEdits(model, chain), allNames(model));
+  }
+
+  /** The graph output {@code logits} and the value_info entries of the other tensors that shrink with it. */
+  private static Set<Integer> shapeEdits(OnnxModel model, Set<String> chain) throws MalformedException {
+    Set<Integer> edits = new HashSet<>();
     for (ValueInfo info : model.outputs()) {
       if (info.name().equals(LOGITS)) {
-        shapeEdits.add(info.field().start());
+        edits.add(info.field().start());
       }
     }
     for (ValueInfo info : model.valueInfos()) {
-      List<Dim> infoDims = model.dims(info);
-      if (chain.contains(info.name()) && infoDims != null && infoDims.size() == 3) {
-        shapeEdits.add(info.field().start());
+      List<Dim> dims = model.dims(info);
+      if (chain.contains(info.name()) && dims != null && dims.size() == 3) {
+        edits.add(info.field().start());
       }
     }
-    return new LastTokenLogits("Slice before " + node.opType() + " '" + node.name() + "'", node, shapeEdits,
-        allNames(model));
+    return edits;
   }
 
   private static boolean isHead(Node node) {

@@ -133,14 +133,4 @@ final class Wire {
     }
     throw new MalformedException("varint at byte " + start + " is longer than 10 bytes");
   }
-
-  /** The encoded size of a varint. */
-  static int varintSize(long value) {
-    int size = 1;
-    while ((value & ~0x7fL) != 0) {
-      value >>>= 7;
-      size++;
-    }
-    return size;
-  }
 }
