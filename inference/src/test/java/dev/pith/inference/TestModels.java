@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.pith.inference.cpu.CpuBackendOptions;
+import dev.pith.inference.onnx.optimize.ModelOptimizer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -14,7 +19,11 @@ import java.util.stream.StreamSupport;
  * computed for them.
  */
 public final class TestModels {
-  public static final Path ROOT = Path.of("src", "test", "resources", "models").toAbsolutePath();
+  /**
+   * The copies Maven puts in target/test-classes, not the sources: loading a model writes its optimized
+   * copy next to it.
+   */
+  public static final Path ROOT = Path.of("target", "test-classes", "models").toAbsolutePath();
   public static final Path GENAI = ROOT.resolve("tiny-genai");
   public static final Path OPTIMUM = ROOT.resolve("tiny-optimum");
   public static final Path TEMPLATES = Path.of("src", "test", "resources", "templates").toAbsolutePath();
@@ -42,9 +51,36 @@ public final class TestModels {
     return StreamSupport.stream(array.spliterator(), false).mapToInt(JsonNode::asInt).toArray();
   }
 
+  /**
+   * Copies a committed model folder (recursively) to {@code to}, without the optimized copies that loading
+   * it leaves next to it; returns {@code to}. Tests that change or break a model work on such a copy.
+   */
+  public static Path copyFolder(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else if (!p.getFileName().toString().contains(".pith.")) {
+          Files.copy(p, dest);
+        }
+      }
+    }
+    return to;
+  }
+
   /** The prompt ids of the reference case at {@code caseIndex}. */
   public static int[] promptIds(int caseIndex) {
     return ints(reference().path("cases").get(caseIndex).path("prompt_ids"));
+  }
+
+  /**
+   * Backend options whose arithmetic matches the numpy reference exactly: the graph optimizer only cuts
+   * the logits to the last position, and leaves accuracy_level alone (level 4 quantizes activations to
+   * int8, which moves a random tiny model's logits enough to change greedy picks).
+   */
+  public static CpuBackendOptions exact() {
+    return CpuBackendOptions.defaults().withRewrites(EnumSet.of(ModelOptimizer.Rewrite.LAST_TOKEN_LOGITS));
   }
 
   public static List<Integer> eosIds() {

@@ -17,6 +17,7 @@ import dev.pith.inference.TokenSink;
 import dev.pith.inference.genai.Generator;
 import dev.pith.inference.onnx.ModelFolder;
 import dev.pith.inference.onnx.OnnxDecoder;
+import dev.pith.inference.onnx.optimize.OptimizedModels;
 import dev.pith.inference.tokenizer.ChatTemplate;
 import dev.pith.inference.tokenizer.StopStringFilter;
 import dev.pith.inference.tokenizer.Tokenizer;
@@ -69,7 +70,9 @@ public final class CpuBackend implements ChatBackend {
       if (eos.isEmpty()) {
         throw new ModelLoadException(modelDir + ": no end-of-sequence token id in the configs");
       }
-      OnnxDecoder decoder = OnnxDecoder.open(folder, options.effectiveThreads(), options.prefillChunk(),
+      Path graph = options.rewrites().isEmpty()
+          ? folder.onnxFile() : new OptimizedModels(options.rewrites()).prepare(folder.onnxFile());
+      OnnxDecoder decoder = OnnxDecoder.open(folder, graph, options.effectiveThreads(), options.prefillChunk(),
           options.contextLimit());
       if (options.warmUp()) {
         warmUp(decoder);

@@ -1,5 +1,10 @@
 package dev.pith.inference.cpu;
 
+import dev.pith.inference.onnx.optimize.ModelOptimizer;
+import dev.pith.inference.onnx.optimize.OptimizedModels;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * How the CPU backend runs ONNX Runtime.
  *
@@ -11,8 +16,11 @@ package dev.pith.inference.cpu;
  *     {@code layers × 2 × kv_heads × head_size × 4} bytes, 56 KiB for Qwen2.5-1.5B
  * @param warmUp run the model once at load (a short prompt and one decode step) so the user's first
  *     question does not pay ONNX Runtime's one-time costs
+ * @param rewrites what Pith's graph optimizer does to the model before loading it (into a copy next to
+ *     it, see {@link OptimizedModels}); empty to load the file as it is
  */
-public record CpuBackendOptions(int intraOpThreads, int prefillChunk, int contextLimit, boolean warmUp) {
+public record CpuBackendOptions(int intraOpThreads, int prefillChunk, int contextLimit, boolean warmUp,
+    Set<ModelOptimizer.Rewrite> rewrites) {
 
   /** LM Studio's and Jan's default too: enough for a long chat, 224 MiB of KV cache for Qwen2.5-1.5B. */
   public static final int DEFAULT_CONTEXT_LIMIT = 4096;
@@ -24,25 +32,30 @@ public record CpuBackendOptions(int intraOpThreads, int prefillChunk, int contex
     if (prefillChunk < 1) {
       throw new IllegalArgumentException("prefill chunk must be >= 1, got " + prefillChunk);
     }
+    rewrites = rewrites.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(rewrites));
     if (contextLimit < 0) {
       throw new IllegalArgumentException("context limit must be >= 0 (0 = the model's), got " + contextLimit);
     }
   }
 
   public static CpuBackendOptions defaults() {
-    return new CpuBackendOptions(0, 64, DEFAULT_CONTEXT_LIMIT, true);
+    return new CpuBackendOptions(0, 64, DEFAULT_CONTEXT_LIMIT, true, EnumSet.allOf(ModelOptimizer.Rewrite.class));
   }
 
   public CpuBackendOptions withThreads(int threads) {
-    return new CpuBackendOptions(threads, prefillChunk, contextLimit, warmUp);
+    return new CpuBackendOptions(threads, prefillChunk, contextLimit, warmUp, rewrites);
   }
 
   public CpuBackendOptions withContextLimit(int tokens) {
-    return new CpuBackendOptions(intraOpThreads, prefillChunk, tokens, warmUp);
+    return new CpuBackendOptions(intraOpThreads, prefillChunk, tokens, warmUp, rewrites);
   }
 
   public CpuBackendOptions withWarmUp(boolean enabled) {
-    return new CpuBackendOptions(intraOpThreads, prefillChunk, contextLimit, enabled);
+    return new CpuBackendOptions(intraOpThreads, prefillChunk, contextLimit, enabled, rewrites);
+  }
+
+  public CpuBackendOptions withRewrites(Set<ModelOptimizer.Rewrite> chosen) {
+    return new CpuBackendOptions(intraOpThreads, prefillChunk, contextLimit, warmUp, chosen);
   }
 
   /** The thread count actually used. */

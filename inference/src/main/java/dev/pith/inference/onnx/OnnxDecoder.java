@@ -9,6 +9,9 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import dev.pith.inference.ModelLoadException;
 import dev.pith.inference.OneLine;
+import dev.pith.inference.onnx.optimize.ModelOptimizer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -66,34 +69,35 @@ public final class OnnxDecoder implements AutoCloseable {
    * @see #open(ModelFolder, int, int, int)
    */
   public static OnnxDecoder open(ModelFolder folder, int threads, int maxChunk) throws ModelLoadException {
-    return open(folder, threads, maxChunk, 0);
+    return open(folder, folder.onnxFile(), threads, maxChunk, 0);
   }
 
   /**
    * Opens the model's ONNX file.
    *
+   * @param graph the ONNX file to load: the folder's own, or an optimized copy of it next to it
    * @param threads intra-op threads
    * @param maxChunk the most tokens one {@link #run} may feed (bounds the logits buffer)
    * @param contextLimit the most tokens the cache may hold, below the model's own context length; 0 for
    *     the model's
    * @throws ModelLoadException with one line when the file is not a decoder Pith can run
    */
-  public static OnnxDecoder open(ModelFolder folder, int threads, int maxChunk, int contextLimit)
+  public static OnnxDecoder open(ModelFolder folder, Path graph, int threads, int maxChunk, int contextLimit)
       throws ModelLoadException {
     OrtEnvironment env = OrtRuntime.environment();
     OrtSession.SessionOptions options = null;
     OrtSession session = null;
     try {
       options = sessionOptions(threads);
-      session = env.createSession(folder.onnxFile().toString(), options);
+      session = env.createSession(graph.toString(), options);
       DecoderSignature signature = DecoderSignature.read(session, folder);
       if (signature.vocabSize() <= 0) {
         throw new ModelLoadException(folder.onnxFile() + ": the logits output has no fixed vocabulary size");
       }
       int context = contextLimit > 0 ? Math.min(contextLimit, folder.contextLength()) : folder.contextLength();
-      boolean sharedKv = folder.layout() == ModelLayout.GENAI;
+      boolean sharedKv = usesGroupQueryAttention(graph);
       LOG.info("loaded {} ({} layout): {} layers, {} KV heads, head size {}, vocab {}, context {} of {}, {} threads,"
-          + " KV {}, logits {}", folder.onnxFile(), folder.layout().id(), signature.layers(), signature.kvHeads(),
+          + " KV {}, logits {}", graph, folder.layout().id(), signature.layers(), signature.kvHeads(),
           signature.headSize(), signature.vocabSize(), context, folder.contextLength(), threads,
           sharedKv ? "shared past/present buffer" : "present fed back as past",
           signature.lastTokenLogits() ? "last position only" : "every position");
@@ -105,6 +109,18 @@ public final class OnnxDecoder implements AutoCloseable {
     } catch (ModelLoadException | RuntimeException e) {
       closeQuietly(session, options);
       throw e;
+    }
+  }
+
+  /**
+   * GroupQueryAttention can append to a past buffer in place (when past and present are the same memory);
+   * graphs that concatenate past and new keys with their own ops cannot.
+   */
+  private static boolean usesGroupQueryAttention(Path graph) throws ModelLoadException {
+    try {
+      return ModelOptimizer.operators(graph).contains("com.microsoft:GroupQueryAttention");
+    } catch (IOException e) {
+      throw new ModelLoadException(graph + " cannot be read: " + OneLine.of(e.getMessage()), e);
     }
   }
 

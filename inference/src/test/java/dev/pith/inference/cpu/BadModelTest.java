@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,18 +19,7 @@ class BadModelTest {
   @TempDir Path tmp;
 
   private Path copyOf(Path model) throws IOException {
-    Path target = tmp.resolve(model.getFileName());
-    try (Stream<Path> files = Files.walk(model)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path dest = target.resolve(model.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest);
-        }
-      }
-    }
-    return target;
+    return TestModels.copyFolder(model, tmp.resolve(model.getFileName()));
   }
 
   private static String loadError(Path dir) {

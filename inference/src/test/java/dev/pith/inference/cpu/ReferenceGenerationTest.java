@@ -40,7 +40,7 @@ class ReferenceGenerationTest {
   void greedyIdsMatchNumpyReference(String layoutName, String caseName, Path layout, JsonNode c) throws Exception {
     int[] prompt = TestModels.ints(c.path("prompt_ids"));
     int[] expected = TestModels.expectedGreedy(c.path("greedy_ids"));
-    try (CpuBackend backend = CpuBackend.load(layout, CpuBackendOptions.defaults())) {
+    try (CpuBackend backend = CpuBackend.load(layout, TestModels.exact())) {
       RecordingSink sink = new RecordingSink();
       GenerationStats stats = backend.generate(
           new GenerationRequest(Prompt.ids(prompt), GenerationSettings.greedy(c.path("max_new_tokens").asInt())),

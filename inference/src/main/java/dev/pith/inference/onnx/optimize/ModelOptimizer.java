@@ -128,11 +128,7 @@ public final class ModelOptimizer {
           + " (external data is found relative to it): " + source + " -> " + target);
     }
     try (FileChannel channel = FileChannel.open(src, StandardOpenOption.READ)) {
-      long size = channel.size();
-      if (size > Integer.MAX_VALUE) {
-        throw new ModelLoadException(source + " is larger than 2 GB, more than a protobuf file can hold");
-      }
-      MappedByteBuffer buf = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      MappedByteBuffer buf = map(channel, source);
       Report report;
       Pieces out;
       try {
@@ -153,6 +149,31 @@ public final class ModelOptimizer {
       }
       return report;
     }
+  }
+
+  /**
+   * The operators the main graph uses, as {@code domain:op_type} with {@code ""} for the default domain
+   * ({@code ":MatMul"}, {@code "com.microsoft:GroupQueryAttention"}). Reads the file without ONNX Runtime,
+   * skipping over the weights.
+   *
+   * @throws ModelLoadException with one line when the file is not a well-formed ONNX model
+   */
+  public static Set<String> operators(Path file) throws ModelLoadException, IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      OnnxModel model = OnnxModel.parse(map(channel, file));
+      return model.nodes().stream().map(n -> n.domain() + ":" + n.opType())
+          .collect(Collectors.toCollection(java.util.TreeSet::new));
+    } catch (MalformedException e) {
+      throw new ModelLoadException(file + " is not a valid ONNX model: " + e.getMessage(), e);
+    }
+  }
+
+  private static MappedByteBuffer map(FileChannel channel, Path file) throws IOException, ModelLoadException {
+    long size = channel.size();
+    if (size > Integer.MAX_VALUE) {
+      throw new ModelLoadException(file + " is larger than 2 GB, more than a protobuf file can hold");
+    }
+    return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
   }
 
   /** The whole ModelProto with the graph re-encoded. */

@@ -12,7 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +51,24 @@ public final class OptimizedModels {
    * @param changed false when the optimizer found nothing to rewrite (then there is no copy)
    * @param optimizedSize the copy's size in bytes, to notice a damaged copy
    * @param summary the optimizer's report
+   * @param rewrites the rewrites asked for, by name
    */
   record Sidecar(int optimizerVersion, long sourceSize, long sourceModified, String sourceSha256, boolean changed,
-      long optimizedSize, String summary) {}
+      long optimizedSize, String summary, Set<String> rewrites) {}
 
-  private final ModelOptimizer optimizer = new ModelOptimizer();
+  private final ModelOptimizer optimizer;
+  private final Set<String> rewrites;
+
+  /** Copies with every rewrite. */
+  public OptimizedModels() {
+    this(EnumSet.allOf(ModelOptimizer.Rewrite.class));
+  }
+
+  /** Copies with the given rewrites; a copy made with others is remade. */
+  public OptimizedModels(Set<ModelOptimizer.Rewrite> rewrites) {
+    this.optimizer = new ModelOptimizer(rewrites);
+    this.rewrites = rewrites.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+  }
 
   /** {@code <stem>.pith.onnx} next to {@code <stem>.onnx}. */
   public static Path optimizedPath(Path onnxFile) {
@@ -96,7 +113,8 @@ public final class OptimizedModels {
 
   /** Whether the sidecar (and its copy) still describe the source; refreshes the sidecar after a touch. */
   private boolean isFresh(Sidecar saved, Path onnxFile, long size, long modified) throws IOException {
-    if (saved.optimizerVersion() != ModelOptimizer.VERSION || saved.sourceSize() != size) {
+    if (saved.optimizerVersion() != ModelOptimizer.VERSION || saved.sourceSize() != size
+        || !rewrites.equals(saved.rewrites())) {
       return false;
     }
     if (saved.changed()) {
@@ -112,7 +130,7 @@ public final class OptimizedModels {
       return false;
     }
     writeSidecar(onnxFile, new Sidecar(saved.optimizerVersion(), size, modified, saved.sourceSha256(),
-        saved.changed(), saved.optimizedSize(), saved.summary()));
+        saved.changed(), saved.optimizedSize(), saved.summary(), saved.rewrites()));
     return true;
   }
 
@@ -127,7 +145,7 @@ public final class OptimizedModels {
     long millis = (System.nanoTime() - start) / 1_000_000;
     long optimizedSize = report.changed() ? Files.size(optimized) : 0;
     writeSidecar(onnxFile, new Sidecar(ModelOptimizer.VERSION, size, modified, sha, report.changed(),
-        optimizedSize, report.summary()));
+        optimizedSize, report.summary(), rewrites));
     LOG.info("optimized {} in {} ms: {}", onnxFile, millis, report.summary());
     return report.changed() ? optimized : onnxFile;
   }

@@ -38,7 +38,7 @@ class ModelOptimizerTest {
   }
 
   private Path copy(String layout) throws IOException {
-    Path dir = ModelFiles.copyFolder(TestModels.ROOT.resolve(layout), tmp.resolve(layout));
+    Path dir = TestModels.copyFolder(TestModels.ROOT.resolve(layout), tmp.resolve(layout));
     return layout.equals("tiny-genai") ? dir.resolve("model.onnx") : dir.resolve("onnx/model_q4.onnx");
   }
 

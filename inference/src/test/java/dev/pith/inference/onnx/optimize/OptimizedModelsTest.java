@@ -50,11 +50,11 @@ class OptimizedModelsTest {
   }
 
   private Path genai() throws Exception {
-    return ModelFiles.copyFolder(TestModels.GENAI, tmp.resolve("tiny-genai")).resolve("model.onnx");
+    return TestModels.copyFolder(TestModels.GENAI, tmp.resolve("tiny-genai")).resolve("model.onnx");
   }
 
   private Path optimum() throws Exception {
-    return ModelFiles.copyFolder(TestModels.OPTIMUM, tmp.resolve("tiny-optimum")).resolve("onnx/model_q4.onnx");
+    return TestModels.copyFolder(TestModels.OPTIMUM, tmp.resolve("tiny-optimum")).resolve("onnx/model_q4.onnx");
   }
 
   @Test
@@ -127,12 +127,26 @@ class OptimizedModelsTest {
     Sidecar old = sidecar(source);
     new ObjectMapper().writeValue(OptimizedModels.sidecarPath(source).toFile(), new Sidecar(
         ModelOptimizer.VERSION - 1, old.sourceSize(), old.sourceModified(), old.sourceSha256(), old.changed(),
-        old.optimizedSize(), old.summary()));
+        old.optimizedSize(), old.summary(), old.rewrites()));
 
     assertEquals(prepared, models.prepare(source));
 
     assertNotEquals(MARK, Files.getLastModifiedTime(prepared));
     assertEquals(ModelOptimizer.VERSION, sidecar(source).optimizerVersion());
+  }
+
+  @Test
+  void copyMadeWithOtherRewritesIsRedone() throws Exception {
+    Path source = genai();
+    Path prepared = models.prepare(source);
+    Files.setLastModifiedTime(prepared, MARK);
+    OptimizedModels sliceOnly = new OptimizedModels(java.util.EnumSet.of(ModelOptimizer.Rewrite.LAST_TOKEN_LOGITS));
+
+    assertEquals(prepared, sliceOnly.prepare(source));
+
+    assertNotEquals(MARK, Files.getLastModifiedTime(prepared));
+    assertEquals(java.util.Set.of("LAST_TOKEN_LOGITS"), sidecar(source).rewrites());
+    assertTrue(sidecar(source).summary().contains("accuracy_level left unset"), sidecar(source).summary());
   }
 
   @Test
