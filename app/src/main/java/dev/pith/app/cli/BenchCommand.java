@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Skip the model's warm-up run at load (to measure what it saves the first question).")
   private boolean noWarmUp;
 
+  @Option(names = "--no-optimize",
+      description = "Load the model's ONNX file as it is, without Pith's graph rewrites (to measure them).")
+  private boolean noOptimize;
+
   @Option(names = "--json", description = "Print the result as one JSON object.")
   private boolean json;
 
@@ -81,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws ModelLoadException, GenerationException {
     validate();
     CpuBackendOptions options = CpuBackendOptions.defaults().withThreads(threads).withWarmUp(!noWarmUp);
+    if (noOptimize) {
+      options = options.withRewrites(Set.of());
+    }
     try (LoadedModel loaded = LoadedModel.open(root, model, options)) {
       ModelInfo info = loaded.backend().model();
       requireFits(info);

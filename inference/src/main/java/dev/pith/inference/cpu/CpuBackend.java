@@ -52,15 +52,25 @@ public final class CpuBackend implements ChatBackend {
   }
 
   /**
-   * Loads a model folder (onnxruntime-genai or Optimum layout): configs, tokenizer, chat template, then
-   * the ONNX session.
+   * Loads a model folder (onnxruntime-genai or Optimum layout): configs, the ONNX session (from Pith's
+   * optimized copy of the graph unless {@code options} say otherwise) and its warm-up, then tokenizer and
+   * chat template. The session goes first: its load is the process's memory peak (weights mapped and
+   * repacked at once), and everything loaded before it would add to that peak.
    *
    * @throws ModelLoadException with a one-line message naming the file and the problem
    */
   public static CpuBackend load(Path modelDir, CpuBackendOptions options) throws ModelLoadException {
     ModelFolder folder = ModelFolder.read(modelDir);
-    Tokenizer tokenizer = Tokenizer.load(modelDir);
+    Path graph = options.rewrites().isEmpty()
+        ? folder.onnxFile() : new OptimizedModels(options.rewrites()).prepare(folder.onnxFile());
+    OnnxDecoder decoder = OnnxDecoder.open(folder, graph, options.effectiveThreads(), options.prefillChunk(),
+        options.contextLimit());
+    Tokenizer tokenizer = null;
     try {
+      if (options.warmUp()) {
+        warmUp(decoder);
+      }
+      tokenizer = Tokenizer.load(modelDir);
       ChatTemplate template = ChatTemplate.load(modelDir);
       Set<Integer> eos = new LinkedHashSet<>(folder.eosIds());
       // The template's end-of-turn token ends an answer even when the configs forget to list it.
@@ -70,17 +80,13 @@ public final class CpuBackend implements ChatBackend {
       if (eos.isEmpty()) {
         throw new ModelLoadException(modelDir + ": no end-of-sequence token id in the configs");
       }
-      Path graph = options.rewrites().isEmpty()
-          ? folder.onnxFile() : new OptimizedModels(options.rewrites()).prepare(folder.onnxFile());
-      OnnxDecoder decoder = OnnxDecoder.open(folder, graph, options.effectiveThreads(), options.prefillChunk(),
-          options.contextLimit());
-      if (options.warmUp()) {
-        warmUp(decoder);
-      }
       LOG.info("model {}: EOS ids {}, template {}", modelDir, eos, template.isFallback() ? "ChatML (fallback)" : "own");
       return new CpuBackend(decoder, tokenizer, template, eos);
     } catch (ModelLoadException | RuntimeException e) {
-      tokenizer.close();
+      if (tokenizer != null) {
+        tokenizer.close();
+      }
+      decoder.close();
       throw e;
     }
   }
@@ -89,7 +95,6 @@ public final class CpuBackend implements ChatBackend {
     try {
       LOG.info("warm-up run: {} ms", Math.round(decoder.warmUp()));
     } catch (OrtException e) {
-      decoder.close();
       throw new ModelLoadException(decoder.folder().onnxFile() + " fails on its first run: "
           + OneLine.of(e.getMessage()), e);
     }

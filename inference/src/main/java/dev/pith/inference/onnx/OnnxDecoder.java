@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OnnxDecoder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxDecoder.class);
+  /** Tokens in the warm-up's multi-token run. */
+  private static final int WARM_UP_TOKENS = 8;
 
   private final ModelFolder folder;
   private final OrtSession session;
@@ -164,16 +166,17 @@ public final class OnnxDecoder implements AutoCloseable {
   }
 
   /**
-   * Runs the graph on a short prompt (one prefill-sized run and one single-token run, the two shapes a
-   * generation uses), then empties the cache. The first runs of a session pay one-time costs: the memory
-   * arena grows to its working size, kernels pick their code paths, the embedding's pages are mapped.
+   * Runs the graph on a short prompt (a multi-token run and a single-token run, the two kinds a generation
+   * makes), then empties the cache. The first runs of a session pay one-time costs (the memory arena grows,
+   * kernels pick their code paths, thread pools spin up); a few tokens are enough to pay them, and cost
+   * little next to the session's load.
    *
    * @return the milliseconds it took
    */
   public double warmUp() throws OrtException {
     checkOpen();
     long start = System.nanoTime();
-    int[] tokens = new int[Math.min(maxChunk, contextLength - 1) + 1];
+    int[] tokens = new int[Math.min(Math.min(WARM_UP_TOKENS, maxChunk), contextLength - 1) + 1];
     for (int i = 0; i < tokens.length; i++) {
       tokens[i] = i % signature.vocabSize();
     }
