@@ -3,6 +3,7 @@ package dev.pith.inference.onnx;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.genai.Sampler;
 import java.nio.file.Path;
 
 /** Drives an {@link OnnxDecoder} directly, below the generation loop. */
@@ -38,14 +39,9 @@ public final class DecoderHarness implements AutoCloseable {
     return logits.clone();
   }
 
+  /** The greedy pick, as the engine makes it. */
   public static int argmax(float[] logits) {
-    int best = 0;
-    for (int i = 1; i < logits.length; i++) {
-      if (logits[i] > logits[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return Sampler.ARGMAX.sample(logits);
   }
 
   @Override

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.pith.inference.onnx.DecoderHarness;
 import dev.pith.inference.onnx.OrtRuntime;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -105,13 +106,7 @@ final class RawSession implements AutoCloseable {
   }
 
   static int argmax(float[] logits) {
-    int best = 0;
-    for (int i = 1; i < logits.length; i++) {
-      if (logits[i] > logits[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return DecoderHarness.argmax(logits);
   }
 
   @Override
