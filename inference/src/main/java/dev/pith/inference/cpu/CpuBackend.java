@@ -28,7 +28,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code cpu} backend: ONNX Runtime on the CPU, with Pith's own generation loop. */
+/**
+ * The {@code cpu} backend: ONNX Runtime on the CPU, with Pith's own generation loop. The model's KV cache
+ * outlives an answer: the next request reads only the tokens its prompt does not share with what the cache
+ * holds (see {@link OnnxDecoder#reuse}), so a conversation's history is read once.
+ */
 public final class CpuBackend implements ChatBackend {
   public static final String ID = "cpu";
   private static final Logger LOG = LoggerFactory.getLogger(CpuBackend.class);
