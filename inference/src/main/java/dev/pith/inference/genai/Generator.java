@@ -7,7 +7,7 @@ import dev.pith.inference.onnx.OnnxDecoder;
 import java.util.Set;
 
 /**
- * Runs one answer: {@link #appendTokens} feeds the prompt (in chunks, logits only matter for the last),
+ * Runs one answer: {@link #appendPrompt} feeds the prompt (in chunks, logits only matter for the last),
  * {@link #generateNextToken} picks a token and, on the next call, feeds it so the KV cache grows by one
  * token per step and the prompt is never re-run. Borrows the decoder; does not close it, and starts from
  * whatever its cache holds (see {@link #appendPrompt}).
@@ -36,39 +36,31 @@ public final class Generator {
     this.search = new Search(decoder.signature().vocabSize(), maxLength, sampling, eosIds);
   }
 
-  /** Feeds prompt tokens after whatever the decoder's cache holds. Afterwards the next token can be generated. */
-  public void appendTokens(int[] tokens) throws OrtException {
-    feed(tokens, 0);
-  }
-
   /**
    * Starts an answer to {@code prompt}, the whole token sequence, of which the decoder's cache already
    * holds the first {@code cached} tokens (see {@link OnnxDecoder#reuse}): only the rest is fed, while the
-   * whole prompt counts for the repetition penalty and the length limit.
+   * whole prompt counts for the repetition penalty and the length limit. Afterwards the next token can be
+   * generated. Called once per generator.
    */
   public void appendPrompt(int[] prompt, int cached) throws OrtException {
+    if (search.length() > 0) {
+      throw new IllegalStateException("this generator already has its prompt");
+    }
     if (cached < 0 || cached >= prompt.length || cached != decoder.length()) {
       throw new IllegalArgumentException("the cache holds " + decoder.length() + " tokens; " + cached
           + " of a " + prompt.length + "-token prompt cannot be taken as cached");
     }
-    feed(prompt, cached);
-  }
-
-  private void feed(int[] tokens, int from) throws OrtException {
-    if (pending) {
-      feedPending();
-    }
     int vocab = decoder.signature().vocabSize();
-    for (int t : tokens) {
+    for (int t : prompt) {
       if (t < 0 || t >= vocab) {
         throw new IllegalArgumentException("token id " + t + " is outside the model's vocabulary of " + vocab);
       }
     }
     int chunk = decoder.maxChunk();
-    for (int at = from; at < tokens.length; at += chunk) {
-      logits = decoder.run(tokens, at, Math.min(chunk, tokens.length - at), runOptions);
+    for (int at = cached; at < prompt.length; at += chunk) {
+      logits = decoder.run(prompt, at, Math.min(chunk, prompt.length - at), runOptions);
     }
-    search.append(tokens);
+    search.append(prompt);
   }
 
   /**

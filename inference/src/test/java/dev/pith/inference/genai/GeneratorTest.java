@@ -24,7 +24,7 @@ class GeneratorTest {
     try (DecoderHarness h = DecoderHarness.open(TestModels.GENAI);
          OrtSession.RunOptions ro = new OrtSession.RunOptions()) {
       Generator g = new Generator(h.decoder, prompt.length + 20, SamplingSettings.GREEDY, Set.of(9999, eos), ro);
-      g.appendTokens(prompt);
+      g.appendPrompt(prompt, 0);
       List<Integer> out = new ArrayList<>();
       while (!g.isDone()) {
         out.add(g.generateNextToken());
@@ -46,7 +46,7 @@ class GeneratorTest {
     try (DecoderHarness h = DecoderHarness.open(TestModels.OPTIMUM);
          OrtSession.RunOptions ro = new OrtSession.RunOptions()) {
       Generator g = new Generator(h.decoder, prompt.length + 5, SamplingSettings.GREEDY, Set.of(), ro);
-      g.appendTokens(prompt);
+      g.appendPrompt(prompt, 0);
       assertEquals(prompt.length, h.decoder.length());
       for (int step = 0; step < 5; step++) {
         g.generateNextToken();
