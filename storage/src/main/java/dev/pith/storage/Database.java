@@ -1,0 +1,388 @@
+package dev.pith.storage;
+
+import dev.pith.storage.dao.MessageDao;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pith's SQLite database: one file, one writer thread, a few reading connections.
+ *
+ * <p>{@link #open} checks the file ({@code quick_check}; a damaged file is set aside and the newest good
+ * backup restored), brings the schema up to date, and marks answers left {@code streaming} by a crash as
+ * {@code interrupted}. Writes run one at a time on the "pith-db-writer" thread, each in its own
+ * transaction; reads run on the caller's thread with a pooled read-only connection (WAL: readers and the
+ * writer never wait for each other). Nothing here may run on the JavaFX thread.
+ */
+public final class Database implements AutoCloseable {
+  public static final String FILE_NAME = "pith.db";
+  public static final String BACKUP_DIR = "backups";
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  /**
+   * @param clock the time for backups and set-aside file names
+   * @param keepBackups how many backups to keep
+   * @param backupEvery the most time between backups while Pith runs (a backup also runs at clean exit)
+   * @param readers the most reading connections kept open
+   * @param backupOnClose whether {@link #close} takes a backup when anything was written
+   */
+  public record Options(Clock clock, int keepBackups, Duration backupEvery, int readers, boolean backupOnClose) {
+    public Options {
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(backupEvery, "backupEvery");
+      if (readers < 1) {
+        throw new IllegalArgumentException("at least one reader, got " + readers);
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(Clock.systemUTC(), 5, Duration.ofDays(1), 2, true);
+    }
+
+    public Options withClock(Clock c) {
+      return new Options(c, keepBackups, backupEvery, readers, backupOnClose);
+    }
+
+    public Options withBackupOnClose(boolean b) {
+      return new Options(clock, keepBackups, backupEvery, readers, b);
+    }
+
+    public Options withBackupEvery(Duration d) {
+      return new Options(clock, keepBackups, d, readers, backupOnClose);
+    }
+  }
+
+  /**
+   * What happened while opening.
+   *
+   * @param migratedFrom the schema version found (0 for a new file)
+   * @param interruptedAnswers answers found still streaming and marked interrupted
+   * @param repair one sentence for the user when the file was damaged and replaced; null otherwise
+   */
+  public record OpenReport(Path file, int migratedFrom, int schemaVersion, int interruptedAnswers, String repair) {
+    public Optional<String> repairMessage() {
+      return Optional.ofNullable(repair);
+    }
+  }
+
+  private final Path file;
+  private final Options options;
+  private final Backups backups;
+  private final Connection writer;
+  private final ScheduledThreadPoolExecutor writerThread;
+  private final ScheduledExecutorService backupThread;
+  private final BlockingQueue<Connection> idleReaders;
+  private final List<Connection> allReaders = new ArrayList<>();
+  private final AtomicLong writes = new AtomicLong();
+  private final OpenReport report;
+  private volatile boolean closed;
+
+  private Database(Path file, Options options, Backups backups, Connection writer, OpenReport report) {
+    this.file = file;
+    this.options = options;
+    this.backups = backups;
+    this.writer = writer;
+    this.report = report;
+    this.idleReaders = new ArrayBlockingQueue<>(options.readers());
+    this.writerThread = new ScheduledThreadPoolExecutor(1, daemon("pith-db-writer"));
+    this.writerThread.setRemoveOnCancelPolicy(true);
+    this.backupThread = new ScheduledThreadPoolExecutor(1, daemon("pith-db-backup"));
+  }
+
+  /** Opens (creating if needed) {@code <dataDir>/pith.db} with backups in {@code <dataDir>/backups}. */
+  public static Database open(Path dataDir) {
+    return open(dataDir.resolve(FILE_NAME), dataDir.resolve(BACKUP_DIR), Options.defaults());
+  }
+
+  /** Opens (creating if needed) the database {@code file}, keeping backups in {@code backupDir}. */
+  public static Database open(Path file, Path backupDir, Options options) {
+    file = file.toAbsolutePath();
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new StorageException("Cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
+    }
+    Backups backups = new Backups(backupDir, options.keepBackups(), options.clock());
+    String repair = null;
+    List<String> problems = Health.problems(file);
+    if (problems != null && !problems.isEmpty()) {
+      repair = Repair.replaceDamaged(file, backups, options.clock(), problems);
+      LOG.warn("{} (quick_check: {})", repair, String.join("; ", problems));
+    }
+    Connection writer = null;
+    try {
+      writer = Connections.writer(file);
+      int from = Migrator.migrate(writer);
+      writer.setAutoCommit(false);
+      int interrupted = new MessageDao(writer).markStreamingInterrupted();
+      writer.commit();
+      if (interrupted > 0) {
+        LOG.info("{} answer(s) cut short by the last exit marked interrupted", interrupted);
+      }
+      Database db = new Database(file, options, backups,
+          writer, new OpenReport(file, from, Migrator.latest(), interrupted, repair));
+      db.scheduleBackups();
+      return db;
+    } catch (SQLException e) {
+      closeQuietly(writer);
+      throw StorageException.of("opening the database " + file, e);
+    } catch (RuntimeException e) {
+      closeQuietly(writer);
+      throw e;
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public OpenReport openReport() {
+    return report;
+  }
+
+  public Backups backups() {
+    return backups;
+  }
+
+  /** The clock the database stamps times with. */
+  public Clock clock() {
+    return options.clock();
+  }
+
+  /**
+   * Runs {@code work} in one transaction on the writer thread. The future fails with a
+   * {@link StorageException} naming {@code what} ("saving the answer") when SQLite refuses.
+   */
+  public <T> CompletableFuture<T> write(String what, SqlWork<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      writerThread.execute(() -> runWrite(what, work, result));
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(new StorageException("The database is closed."));
+    }
+    return result;
+  }
+
+  /** {@link #write} and wait for it; not for the JavaFX thread. */
+  public <T> T writeAndWait(String what, SqlWork<T> work) {
+    try {
+      return write(what, work).join();
+    } catch (CompletionException e) {
+      throw unwrap(e);
+    }
+  }
+
+  /** Runs {@code work} on the writer thread after {@code delayMillis}; for coalesced streaming writes. */
+  ScheduledFuture<?> writeLater(long delayMillis, Runnable work) {
+    return writerThread.schedule(work, delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs {@code work} in one read transaction on the calling thread; not for the JavaFX thread. */
+  public <T> T read(SqlWork<T> work) {
+    Connection c = borrowReader();
+    try {
+      return inTransaction(c, work);
+    } catch (SQLException e) {
+      throw StorageException.of("reading the database", e);
+    } finally {
+      idleReaders.offer(c);
+    }
+  }
+
+  /** {@code PRAGMA integrity_check}: empty when the file is sound, else the first findings. */
+  public List<String> integrityCheck() {
+    return read(Health::integrityCheck);
+  }
+
+  /** Takes a backup now, on the backup thread, and waits for it. */
+  public Backups.Backup backupNow() {
+    Future<Backups.Backup> done = backupThread.submit(this::backupWithOwnConnection);
+    try {
+      return done.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new StorageException(e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("Interrupted while taking a backup.");
+    }
+  }
+
+  /** How many writes committed since open. */
+  public long writesSinceOpen() {
+    return writes.get();
+  }
+
+  /**
+   * Finishes queued writes, takes a backup when anything was written (a clean exit), tidies the WAL and
+   * closes every connection.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    backupThread.shutdownNow();
+    writerThread.shutdown();
+    try {
+      if (!writerThread.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("database writes still running after 30 s; closing anyway");
+      }
+      backupThread.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (allReaders) {
+      allReaders.forEach(Database::closeQuietly);
+      allReaders.clear();
+    }
+    try {
+      if (options.backupOnClose() && (writes.get() > 0 || backups.newest().isEmpty())) {
+        writer.setAutoCommit(true);
+        backups.create(writer);
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("no backup at exit: {}", e.getMessage());
+    }
+    try (Statement s = writer.createStatement()) {
+      writer.setAutoCommit(true);
+      s.execute("PRAGMA optimize");
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      LOG.debug("tidying at close: {}", e.getMessage());
+    }
+    closeQuietly(writer);
+  }
+
+  private <T> void runWrite(String what, SqlWork<T> work, CompletableFuture<T> result) {
+    try {
+      T value = inTransaction(writer, work);
+      writes.incrementAndGet();
+      result.complete(value);
+    } catch (SQLException e) {
+      LOG.warn("write failed ({}): {}", what, e.getMessage());
+      result.completeExceptionally(StorageException.of(what, e));
+    } catch (RuntimeException | Error e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      T value = work.run(c);
+      c.commit();
+      return value;
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        c.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw e;
+    }
+  }
+
+  private Connection borrowReader() {
+    if (closed) {
+      throw new StorageException("The database is closed.");
+    }
+    Connection c = idleReaders.poll();
+    if (c != null) {
+      return c;
+    }
+    synchronized (allReaders) {
+      if (allReaders.size() < options.readers()) {
+        try {
+          c = Connections.reader(file);
+        } catch (SQLException e) {
+          throw StorageException.of("opening the database for reading", e);
+        }
+        allReaders.add(c);
+        return c;
+      }
+    }
+    try {
+      return idleReaders.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("Interrupted while waiting to read the database.");
+    }
+  }
+
+  /** A backup now if the newest is older than {@code backupEvery}; checked at open and every hour. */
+  private void scheduleBackups() {
+    long checkMinutes = Math.max(1, Math.min(60, options.backupEvery().toMinutes()));
+    backupThread.scheduleWithFixedDelay(this::backupIfDue, 1, checkMinutes * 60, TimeUnit.SECONDS);
+  }
+
+  private void backupIfDue() {
+    try {
+      Optional<Backups.Backup> newest = backups.newest();
+      boolean due = newest.isEmpty()
+          ? writes.get() > 0 || report.migratedFrom() > 0
+          : newest.get().taken().plus(options.backupEvery()).isBefore(options.clock().instant());
+      if (due) {
+        Backups.Backup b = backupWithOwnConnection();
+        LOG.info("backup written: {}", b.file());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("scheduled backup failed: {}", e.getMessage());
+    }
+  }
+
+  private Backups.Backup backupWithOwnConnection() {
+    try (Connection c = Connections.reader(file)) {
+      return backups.create(c);
+    } catch (SQLException e) {
+      throw StorageException.of("taking a backup", e);
+    }
+  }
+
+  private static RuntimeException unwrap(CompletionException e) {
+    return e.getCause() instanceof RuntimeException r ? r : e;
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.debug("closing a connection: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.pith.storage.dao;
+
+import dev.pith.storage.model.CloudAuditEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The cloud audit: one row per question that left the machine. Rows are only ever added. */
+public final class CloudAuditDao {
+  private static final String COLUMNS =
+      "sent_at, conversation_id, message_id, provider, endpoint, model, sent_text, redactions, outcome";
+
+  private final Connection connection;
+
+  public CloudAuditDao(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Records {@code entry} (its id is ignored) and returns the new row id. */
+  public long insert(CloudAuditEntry entry) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "INSERT INTO cloud_audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Statement.RETURN_GENERATED_KEYS)) {
+      Rows.set(ps, 1, entry.sentAt());
+      Rows.set(ps, 2, entry.conversationId());
+      Rows.set(ps, 3, entry.messageId());
+      ps.setString(4, entry.provider());
+      ps.setString(5, entry.endpoint());
+      ps.setString(6, entry.model());
+      ps.setString(7, entry.sentText());
+      ps.setInt(8, entry.redactions());
+      ps.setString(9, entry.outcome());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        return keys.next() ? keys.getLong(1) : 0;
+      }
+    }
+  }
+
+  /** The newest entries first. */
+  public List<CloudAuditEntry> recent(int limit) throws SQLException {
+    List<CloudAuditEntry> out = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT id, " + COLUMNS + " FROM cloud_audit ORDER BY sent_at DESC, id DESC LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new CloudAuditEntry(rs.getLong("id"), Rows.instant(rs, "sent_at"), Rows.uuid(rs, "conversation_id"),
+              Rows.uuid(rs, "message_id"), rs.getString("provider"), rs.getString("endpoint"), rs.getString("model"),
+              rs.getString("sent_text"), rs.getInt("redactions"), rs.getString("outcome")));
+        }
+      }
+    }
+    return out;
+  }
+
+  public long count() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM cloud_audit");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+}
