@@ -196,9 +196,20 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} on the writer thread after {@code delayMillis}; for coalesced streaming writes. */
-  ScheduledFuture<?> writeLater(long delayMillis, Runnable work) {
-    return writerThread.schedule(work, delayMillis, TimeUnit.MILLISECONDS);
+  /**
+   * Runs {@code task} on the writer thread after {@code delayMillis}, for coalesced streaming writes; the
+   * task writes with {@link #writeOnWriterThread}. Tasks already scheduled still run when the database
+   * closes, so the last text of an answer is not dropped by a clean exit.
+   */
+  ScheduledFuture<?> writeLater(long delayMillis, Runnable task) {
+    return writerThread.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** {@link #write}, run right here; only for a task that {@link #writeLater} scheduled. */
+  <T> CompletableFuture<T> writeOnWriterThread(String what, SqlWork<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    runWrite(what, work, result);
+    return result;
   }
 
   /** Runs {@code work} in one read transaction on the calling thread; not for the JavaFX thread. */

@@ -126,7 +126,7 @@ public final class StreamingAnswer {
       snapshot = text.toString();
       lastFlushNanos = System.nanoTime();
     }
-    track(db.write("saving the answer", c -> new MessageDao(c)
+    track(db.writeOnWriterThread("saving the answer", c -> new MessageDao(c)
         .updateStreamingContent(started.id(), snapshot, Instant.now(db.clock()))));
   }
 
