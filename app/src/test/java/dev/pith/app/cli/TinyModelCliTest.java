@@ -42,7 +42,7 @@ class TinyModelCliTest {
   private CliRun run(String... args) {
     BackendLoader exact = (dir, options) ->
         CpuBackend.load(dir, options.withRewrites(EnumSet.of(ModelOptimizer.Rewrite.LAST_TOKEN_LOGITS)));
-    return CliRun.of(new CliContext(Map.of(), home, exact), args);
+    return CliRun.of(new CliContext(Map.of(), home, exact, Terminal.none()), args);
   }
 
   static Stream<Arguments> layoutsAndCases() {
