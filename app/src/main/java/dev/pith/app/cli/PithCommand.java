@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PithCommand.Version.class,
     description = "Pith, an offline chat assistant. Without arguments `pith` opens the window.",
-    subcommands = {ChatCommand.class, GenerateCommand.class, BenchCommand.class, DoctorCommand.class})
+    subcommands = {ChatCommand.class, GenerateCommand.class, BenchCommand.class, SearchCommand.class,
+        DoctorCommand.class})
 public final class PithCommand implements Runnable {
   private final CliContext context;
 
@@ -45,7 +46,7 @@ public final class PithCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "Missing subcommand (one of: chat, generate, bench, doctor)");
+        "Missing subcommand (one of: chat, generate, bench, search, doctor)");
   }
 
   CliContext context() {
