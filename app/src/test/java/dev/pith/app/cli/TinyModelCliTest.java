@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pith.inference.cpu.CpuBackend;
+import dev.pith.storage.model.Message;
+import dev.pith.storage.model.MessageStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import dev.pith.inference.onnx.optimize.ModelOptimizer;
@@ -40,9 +42,13 @@ class TinyModelCliTest {
    * picks away from the numpy reference (the inference module tests both).
    */
   private CliRun run(String... args) {
+    return CliRun.of(context(Terminal.none()), args);
+  }
+
+  private CliContext context(Terminal terminal) {
     BackendLoader exact = (dir, options) ->
         CpuBackend.load(dir, options.withRewrites(EnumSet.of(ModelOptimizer.Rewrite.LAST_TOKEN_LOGITS)));
-    return CliRun.of(new CliContext(Map.of(), home, exact, Terminal.none()), args);
+    return new CliContext(Map.of(), home, exact, terminal);
   }
 
   static Stream<Arguments> layoutsAndCases() {
@@ -146,6 +152,29 @@ class TinyModelCliTest {
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().lines().anyMatch(line -> line.startsWith("median")), run::toString);
     assertTrue(run.out().contains("Load "), run::toString);
+  }
+
+  @Test
+  void chatStoresTheTinyModelsAnswersWithMetricsAndContinuesTheThread() {
+    Path data = home.resolve("data");
+    CliContext context = context(Terminal.piped("Bonjour !\nEncore ?\n"));
+
+    CliRun run = CliRun.of(context, "--data-dir", data.toString(), "chat", "--model",
+        MODELS.resolve("tiny-genai").toString(), "--max-tokens", "6");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", run.err());
+    List<Message> thread = StoredData.thread(data, StoredData.conversations(data).get(0));
+    assertEquals(4, thread.size());
+    for (Message answer : List.of(thread.get(1), thread.get(3))) {
+      assertEquals(MessageStatus.COMPLETE, answer.status());
+      assertEquals("tiny-genai", answer.modelId());
+      assertTrue(run.out().contains(answer.content()), run::toString);
+      assertTrue(answer.metrics().generatedTokens() >= 1, answer::toString);
+      assertTrue(answer.metrics().ttftMillis() > 0, answer::toString);
+    }
+    assertTrue(thread.get(3).metrics().promptTokens() > thread.get(1).metrics().promptTokens(),
+        "the second prompt holds the first question and answer");
   }
 
   @Test
