@@ -53,6 +53,9 @@ final class ChatCommand implements Callable<Integer> {
         LoadedModel loaded = LoadedModel.open(root, modelDir, options);
         ChatInterrupts interrupts = ChatInterrupts.install(console)) {
       ChatModel chatModel = new ChatModel(loaded.backend(), modelDir.getFileName().toString(), settings);
+      if (choice.sampled()) {
+        console.note("Sampling with seed " + choice.settings().seed() + " (--seed repeats it).");
+      }
       return new ChatSession(db, chatModel, interrupts, console).run(new BufferedReader(terminal.in()));
     }
   }
