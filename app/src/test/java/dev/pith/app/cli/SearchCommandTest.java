@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pith.storage.Database;
 import dev.pith.storage.dao.MessageDao;
 import dev.pith.storage.model.Conversation;
@@ -23,8 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code pith search} over a real database with two conversations. */
 class SearchCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path home;
   private Path data;
   private Conversation helmets;
@@ -51,22 +48,12 @@ class SearchCommandTest {
     return CliRun.of(TestContexts.isolated(home).withTerminal(terminal), all.toArray(String[]::new));
   }
 
-  private static List<JsonNode> json(CliRun run) {
-    return run.outLines().stream().map(line -> {
-      try {
-        return JSON.readTree(line);
-      } catch (Exception e) {
-        throw new AssertionError("not a JSON line: " + line, e);
-      }
-    }).collect(Collectors.toList());
-  }
-
   @Test
   void findsAWordInEveryConversation() throws Exception {
     CliRun run = search("--json", "pith");
 
     assertEquals(0, run.exitCode(), run::toString);
-    List<JsonNode> hits = json(run);
+    List<JsonNode> hits = run.jsonLines();
     assertEquals(3, hits.size(), run::toString);
     Set<String> conversations = hits.stream().map(h -> h.path("conversation_id").asText()).collect(Collectors.toSet());
     assertEquals(Set.of(helmets.id().toString(), summer.id().toString()), conversations);
@@ -80,7 +67,7 @@ class SearchCommandTest {
 
   @Test
   void jsonLineHasEveryField() {
-    JsonNode hit = json(search("--json", "straw")).get(0);
+    JsonNode hit = search("--json", "straw").jsonLines().get(0);
 
     assertEquals(summer.id().toString(), hit.path("conversation_id").asText());
     assertEquals("Summer hats", hit.path("conversation_title").asText());
@@ -108,7 +95,7 @@ class SearchCommandTest {
 
   @Test
   void limitKeepsTheBestMatches() {
-    assertEquals(1, json(search("--json", "--limit", "1", "helmets")).size());
+    assertEquals(1, search("--json", "--limit", "1", "helmets").jsonLines().size());
     assertEquals(2, search("--limit", "0", "helmets").exitCode());
   }
 
@@ -127,8 +114,8 @@ class SearchCommandTest {
 
   @Test
   void aPhraseInQuotesMatchesWordsStandingTogether() {
-    assertEquals(1, json(search("--json", "\"pith helmets\"", "straw")).size());
-    assertEquals(0, json(search("--json", "\"helmets pith\"")).size());
+    assertEquals(1, search("--json", "\"pith helmets\"", "straw").jsonLines().size());
+    assertEquals(0, search("--json", "\"helmets pith\"").jsonLines().size());
   }
 
   @ParameterizedTest

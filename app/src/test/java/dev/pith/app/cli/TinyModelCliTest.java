@@ -69,7 +69,7 @@ class TinyModelCliTest {
         "--prompt-ids", ids(c.path("prompt_ids")), "--max-tokens", c.path("max_new_tokens").asText());
 
     assertEquals(0, run.exitCode(), run::toString);
-    List<JsonNode> lines = jsonLines(run);
+    List<JsonNode> lines = run.jsonLines();
     JsonNode done = lines.get(lines.size() - 1);
     int[] tokenIds = lines.subList(0, lines.size() - 1).stream()
         .peek(line -> assertEquals("token", line.path("type").asText()))
@@ -201,16 +201,6 @@ class TinyModelCliTest {
 
   private static String ids(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(","));
-  }
-
-  private static List<JsonNode> jsonLines(CliRun run) {
-    return run.outLines().stream().map(line -> {
-      try {
-        return JSON.readTree(line);
-      } catch (IOException e) {
-        throw new UncheckedIOException("not a JSON line: " + line, e);
-      }
-    }).collect(Collectors.toList());
   }
 
   private static JsonNode readReference() {
