@@ -17,6 +17,8 @@ import dev.pith.storage.model.MessageStatus;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers one stored question: the model reads the thread that ends with it, the answer streams to stdout
@@ -24,6 +26,7 @@ import java.util.concurrent.CompletionException;
  * and it is stored complete, cancelled (Ctrl+C) or error with what it cost.
  */
 final class ChatAnswerer {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatAnswerer.class);
   /**
    * The most messages of a thread read for one prompt. The backend leaves out the oldest of them when they
    * do not fit the model's context; this only bounds what is read from the disk.
@@ -66,6 +69,7 @@ final class ChatAnswerer {
       stored = answer.finish(status(stats), null, ThreadPrompt.metrics(stats));
     } catch (GenerationException e) {
       output.endLine();
+      LOG.debug("the answer failed", e);
       String error = OneLine.of(e.getMessage());
       console.problem("The answer failed: " + error);
       stored = answer.finish(MessageStatus.ERROR, error, MessageMetrics.NONE);
