@@ -2,11 +2,10 @@ package dev.pith.app;
 
 import dev.pith.app.cli.Cli;
 import dev.pith.app.cli.CliContext;
-import java.io.Console;
+import dev.pith.app.cli.Terminal;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The jar's entry point. With no arguments it opens the window; with arguments it runs the {@code pith}
@@ -20,15 +19,9 @@ public final class Main {
     if (args.length == 0) {
       System.exit(GuiLauncher.launch(args));
     }
-    Charset charset = terminalCharset();
+    Charset charset = Terminal.charset();
     int exitCode = Cli.run(CliContext.system(), writer(System.out, charset), writer(System.err, charset), args);
     System.exit(exitCode);
-  }
-
-  /** The terminal's charset when there is one; UTF-8 when output goes to a pipe or a file. */
-  private static Charset terminalCharset() {
-    Console console = System.console();
-    return console != null ? console.charset() : StandardCharsets.UTF_8;
   }
 
   private static PrintWriter writer(PrintStream stream, Charset charset) {

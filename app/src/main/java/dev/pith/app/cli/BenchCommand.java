@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -67,9 +68,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Tokens of each new question in the chat (default: ${DEFAULT-VALUE}).")
   private int turnTokens;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "CPU threads for the model (default: 0 = automatic).")
-  private int threads;
+  @Mixin private ThreadsOption threads;
 
   @Option(names = "--no-warm-up",
       description = "Skip the model's warm-up run at load (to measure what it saves the first question).")
@@ -85,7 +84,8 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ModelLoadException, GenerationException {
     validate();
-    CpuBackendOptions options = CpuBackendOptions.defaults().withThreads(threads).withWarmUp(!noWarmUp);
+    int threadCount = Usage.check(spec, threads::get);
+    CpuBackendOptions options = CpuBackendOptions.defaults().withThreads(threadCount).withWarmUp(!noWarmUp);
     if (noOptimize) {
       options = options.withRewrites(Set.of());
     }
@@ -147,9 +147,6 @@ final class BenchCommand implements Callable<Integer> {
     requirePositive("--turn-tokens", turnTokens);
     if (turns < 0) {
       throw new ParameterException(spec.commandLine(), "--turns must be >= 0, got " + turns);
-    }
-    if (threads < 0) {
-      throw new ParameterException(spec.commandLine(), "--threads must be >= 0 (0 = automatic), got " + threads);
     }
   }
 

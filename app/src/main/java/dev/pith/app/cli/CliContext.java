@@ -7,26 +7,33 @@ import java.util.Objects;
 
 /**
  * What the command line reads from the outside world, passed in so tests never touch the real
- * environment, home folder or model loader.
+ * environment, home folder, stdin or model loader.
  *
  * @param environment the process environment ({@code PITH_HOME}, {@code XDG_DATA_HOME}, ...)
  * @param userHome the user's home folder
  * @param backends how a model folder becomes a running backend
+ * @param terminal standard input, and whether it is a terminal
  */
-public record CliContext(Map<String, String> environment, Path userHome, BackendLoader backends) {
+public record CliContext(Map<String, String> environment, Path userHome, BackendLoader backends, Terminal terminal) {
 
   public CliContext {
     environment = Map.copyOf(environment);
     Objects.requireNonNull(userHome, "userHome");
     Objects.requireNonNull(backends, "backends");
+    Objects.requireNonNull(terminal, "terminal");
   }
 
-  /** The real process environment and the CPU backend. */
+  /** The real process environment, stdin and the CPU backend. */
   public static CliContext system() {
-    return new CliContext(System.getenv(), Path.of(System.getProperty("user.home")), CpuBackend::load);
+    return new CliContext(System.getenv(), Path.of(System.getProperty("user.home")), CpuBackend::load,
+        Terminal.system());
   }
 
   public CliContext withBackends(BackendLoader loader) {
-    return new CliContext(environment, userHome, loader);
+    return new CliContext(environment, userHome, loader, terminal);
+  }
+
+  public CliContext withTerminal(Terminal t) {
+    return new CliContext(environment, userHome, backends, t);
   }
 }

@@ -10,43 +10,60 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code pith doctor}: what Pith sees on this machine. Engine parts only for now. */
-@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Show what Pith sees on this machine.")
+/**
+ * {@code pith doctor}: what Pith sees on this machine, then the database. The engine part is printed first,
+ * so it is there even when the database cannot be opened.
+ */
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    description = {"Show what Pith sees on this machine and check the database.",
+        "Exit codes: 0 healthy, 1 the database cannot be opened (or --full found damage), "
+            + "3 the database was damaged and this run replaced it (the newest good backup, else an empty one)."})
 final class DoctorCommand implements Callable<Integer> {
   private static final String ROW = "%-14s %s%n";
 
   @ParentCommand private PithCommand root;
   @Spec private CommandSpec spec;
 
+  @Option(names = "--full", description = "Also run SQLite's integrity_check (slower on a large database).")
+  private boolean full;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     DataDir dataDir = root.dataDir();
-    out.printf(ROW, "Pith", PithVersion.get());
-    out.printf(ROW, "Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-    out.printf(ROW, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version")
+    row(out, "Pith", PithVersion.get());
+    row(out, "Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    row(out, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version")
         + " (" + System.getProperty("os.arch") + ")");
-    out.printf(ROW, "CPUs", Runtime.getRuntime().availableProcessors());
-    out.printf(ROW, "Data dir", dataDir.path() + " (from " + dataDir.source() + "; " + folderState(dataDir.path()) + ")");
-    out.printf(ROW, "Models dir", dataDir.modelsDir() + " (" + folderState(dataDir.modelsDir()) + ")");
+    row(out, "CPUs", Runtime.getRuntime().availableProcessors());
+    row(out, "Data dir", dataDir.path() + " (from " + dataDir.source() + "; " + folderState(dataDir.path()) + ")");
+    row(out, "Models dir", dataDir.modelsDir() + " (" + folderState(dataDir.modelsDir()) + ")");
     printModels(out, ModelFolders.describe(dataDir.modelsDir()));
-    out.printf(ROW, "ONNX Runtime", onnxRuntime());
-    out.printf(ROW, "NPU", "not checked yet (later issue)");
+    row(out, "ONNX Runtime", onnxRuntime());
+    row(out, "NPU", "not checked yet (later issue)");
     out.flush();
-    return 0;
+    return new DatabaseDoctor(dataDir, full, out, spec.commandLine().getErr()).print();
+  }
+
+  /** One row of the report: a label in the first column, then the value. */
+  static void row(PrintWriter out, String label, Object value) {
+    out.printf(ROW, label, value);
   }
 
   private static void printModels(PrintWriter out, List<String> models) {
     if (models.isEmpty()) {
-      out.printf(ROW, "Models", "none");
+      row(out, "Models", "none");
       return;
     }
     String label = "Models";
     for (String model : models) {
-      out.printf(ROW, label, model);
+      row(out, label, model);
       label = "";
     }
   }

@@ -13,13 +13,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -64,9 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Where to run the model (default: ${DEFAULT-VALUE}).")
   private BackendChoice backend;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "CPU threads for the model (default: 0 = automatic).")
-  private int threads;
+  @Mixin private ThreadsOption threads;
 
   /** Exactly one of {@code --prompt} and {@code --prompt-ids}. */
   static final class PromptSource {
@@ -80,12 +76,13 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ModelLoadException, GenerationException {
-    SamplingChoice choice = usage(sampling::resolve);
-    GenerationRequest request = usage(() -> request(choice));
+    SamplingChoice choice = Usage.check(spec, sampling::resolve);
+    GenerationRequest request = Usage.check(spec, () -> request(choice));
+    int threadCount = Usage.check(spec, threads::get);
     backend.requireAvailable();
     GenerationOutput output = json ? new JsonOutput(out()) : new PlainOutput(out(), spec.commandLine().getErr());
     Long seed = choice.sampled() ? choice.settings().seed() : null;
-    try (LoadedModel loaded = LoadedModel.open(root, model, threads);
+    try (LoadedModel loaded = LoadedModel.open(root, model, threadCount);
         InterruptCancels interrupt = InterruptCancels.install()) {
       GenerationStats stats = loaded.backend().generate(request, output, interrupt.token());
       output.done(stats, seed);
@@ -94,19 +91,7 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private GenerationRequest request(SamplingChoice choice) {
-    if (threads < 0) {
-      throw new IllegalArgumentException("--threads must be >= 0 (0 = automatic), got " + threads);
-    }
     return new GenerationRequest(prompt(), new GenerationSettings(maxTokens, choice.settings(), stopStrings));
-  }
-
-  /** Runs {@code step}, turning a contradiction or an out-of-range value into a usage error (exit code 2). */
-  private <T> T usage(Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
   }
 
   private Prompt prompt() {

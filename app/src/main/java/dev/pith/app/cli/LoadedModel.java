@@ -31,7 +31,15 @@ record LoadedModel(ChatBackend backend, Path dir, CpuBackendOptions options, dou
 
   /** Like {@link #open(PithCommand, String, int)} with every CPU backend option given. */
   static LoadedModel open(PithCommand root, String model, CpuBackendOptions options) throws ModelLoadException {
-    Path dir = ModelLocator.locate(model, root.dataDir());
+    return open(root, ModelLocator.locate(model, root.dataDir()), options);
+  }
+
+  /**
+   * Loads the model folder {@code dir} on the CPU backend.
+   *
+   * @throws ModelLoadException when the folder is not a model Pith can load
+   */
+  static LoadedModel open(PithCommand root, Path dir, CpuBackendOptions options) throws ModelLoadException {
     LOG.debug("loading {} on the cpu backend with {} threads", dir, options.effectiveThreads());
     long start = System.nanoTime();
     ChatBackend backend = root.context().backends().load(dir, options);

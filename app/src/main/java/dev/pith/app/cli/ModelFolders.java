@@ -17,15 +17,18 @@ final class ModelFolders {
    * does not exist.
    */
   static List<String> describe(Path modelsDir) {
+    return list(modelsDir).stream()
+        .map(dir -> dir.getFileName() + " (" + layout(dir) + ")")
+        .collect(Collectors.toList());
+  }
+
+  /** The sub-folders of {@code modelsDir}, sorted by name; empty when the folder does not exist. */
+  static List<Path> list(Path modelsDir) {
     if (!Files.isDirectory(modelsDir)) {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(modelsDir)) {
-      return entries
-          .filter(Files::isDirectory)
-          .sorted()
-          .map(dir -> dir.getFileName() + " (" + layout(dir) + ")")
-          .collect(Collectors.toList());
+      return entries.filter(Files::isDirectory).sorted().collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + modelsDir, e);
     }

@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Turns a {@code --model DIR|ID} value into a model folder. */
 final class ModelLocator {
@@ -31,6 +33,24 @@ final class ModelLocator {
       return Path.of(inModels).normalize();
     }
     throw new CliException("model '" + value + "' not found: no folder " + asGiven + " and no folder " + inModels);
+  }
+
+  /**
+   * The model to use when none is named: the only folder under {@code <data-dir>/models}.
+   *
+   * @throws CliException saying what to pass when there is no model folder there, or more than one
+   */
+  static Path only(DataDir dataDir) {
+    List<Path> models = ModelFolders.list(dataDir.modelsDir());
+    if (models.size() == 1) {
+      return models.get(0);
+    }
+    if (models.isEmpty()) {
+      throw new CliException("no model given and none in " + dataDir.modelsDir() + "; pass --model DIR|ID");
+    }
+    String ids = models.stream().map(dir -> dir.getFileName().toString()).collect(Collectors.joining(", "));
+    throw new CliException("no model given and " + models.size() + " in " + dataDir.modelsDir() + " (" + ids
+        + "); pass --model ID to choose one");
   }
 
   /** A value with a path separator (or starting with a dot or tilde) is a folder, not a model id. */

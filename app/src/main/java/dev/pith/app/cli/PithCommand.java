@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PithCommand.Version.class,
     description = "Pith, an offline chat assistant. Without arguments `pith` opens the window.",
-    subcommands = {GenerateCommand.class, BenchCommand.class, DoctorCommand.class})
+    subcommands = {ChatCommand.class, GenerateCommand.class, BenchCommand.class, SearchCommand.class,
+        DoctorCommand.class})
 public final class PithCommand implements Runnable {
   private final CliContext context;
 
@@ -44,7 +45,8 @@ public final class PithCommand implements Runnable {
   /** {@code pith} with only global options: there is nothing to run, so say what is missing. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand (one of: generate, bench, doctor)");
+    throw new ParameterException(spec.commandLine(),
+        "Missing subcommand (one of: chat, generate, bench, search, doctor)");
   }
 
   CliContext context() {

@@ -27,11 +27,17 @@ final class PlainOutput implements GenerationOutput {
   /** Ends the answer's last line (so a shell prompt does not follow it), then prints the summary. */
   @Override
   public void done(GenerationStats stats, Long seed) {
+    endLine();
+    err.println(StatsFormat.summary(stats, seed));
+    err.flush();
+  }
+
+  /** Ends the answer's last line unless it ended with a line break, so what follows starts a line. */
+  void endLine() {
     if (!atLineStart) {
       out.println();
       out.flush();
+      atLineStart = true;
     }
-    err.println(StatsFormat.summary(stats, seed));
-    err.flush();
   }
 }

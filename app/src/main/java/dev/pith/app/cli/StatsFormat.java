@@ -1,6 +1,7 @@
 package dev.pith.app.cli;
 
 import dev.pith.inference.GenerationStats;
+import dev.pith.inference.StopReason;
 import java.util.Locale;
 
 /** Human-readable numbers for the terminal. */
@@ -27,6 +28,19 @@ final class StatsFormat {
       line.append(" | seed ").append(seed);
     }
     return line.toString();
+  }
+
+  /**
+   * The short line {@code chat} shows after an answer, e.g. {@code 32 tokens | 55.2 tok/s | TTFT 45 ms}, with
+   * {@code | stopped} when it was cancelled.
+   */
+  static String brief(GenerationStats stats) {
+    String line = stats.generatedTokens() + " tokens | " + number(stats.decodeTokensPerSecond(), 1) + " tok/s | TTFT "
+        + number(stats.ttftMillis(), 0) + " ms";
+    if (stats.droppedMessages() > 0) {
+      line += " | dropped " + stats.droppedMessages() + " oldest messages";
+    }
+    return stats.stopReason() == StopReason.CANCELLED ? line + " | stopped" : line;
   }
 
   /** {@code value} with {@code decimals} digits after the point, or {@code n/a} when not a number. */

@@ -1,11 +1,17 @@
 package dev.pith.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** One in-process run of the {@code pith} command line, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static CliRun of(CliContext context, String... args) {
     StringWriter out = new StringWriter();
@@ -16,6 +22,17 @@ record CliRun(int exitCode, String out, String err) {
 
   List<String> outLines() {
     return out.lines().toList();
+  }
+
+  /** Each line of stdout parsed as a JSON object. */
+  List<JsonNode> jsonLines() {
+    return outLines().stream().map(line -> {
+      try {
+        return JSON.readTree(line);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not a JSON line: " + line, e);
+      }
+    }).collect(Collectors.toList());
   }
 
   List<String> errLines() {

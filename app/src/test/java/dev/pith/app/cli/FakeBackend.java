@@ -2,14 +2,19 @@ package dev.pith.app.cli;
 
 import dev.pith.inference.CancellationToken;
 import dev.pith.inference.ChatBackend;
+import dev.pith.inference.ChatMessage;
+import dev.pith.inference.GenerationException;
 import dev.pith.inference.GenerationRequest;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.ModelInfo;
+import dev.pith.inference.Prompt;
 import dev.pith.inference.StopReason;
 import dev.pith.inference.TokenSink;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /** A backend that streams scripted tokens and returns scripted stats, and remembers what it was asked. */
@@ -21,6 +26,7 @@ final class FakeBackend implements ChatBackend {
   private final GenerationStats stats;
   private final ModelInfo model = new ModelInfo("fake", "genai", 512, 151_936);
   final List<GenerationRequest> requests = new ArrayList<>();
+  private final Deque<GenerationException> failures = new ArrayDeque<>();
   Path loadedDir;
   CpuBackendOptions loadedOptions;
   boolean closed;
@@ -40,6 +46,17 @@ final class FakeBackend implements ChatBackend {
     return this;
   }
 
+  /** The next {@link #generate} throws {@code e} instead of answering (once per call of this method). */
+  FakeBackend failNextWith(GenerationException e) {
+    failures.add(e);
+    return this;
+  }
+
+  /** The chat messages of the last request. */
+  List<ChatMessage> lastMessages() {
+    return ((Prompt.Chat) lastRequest().prompt()).messages();
+  }
+
   GenerationRequest lastRequest() {
     return requests.get(requests.size() - 1);
   }
@@ -55,8 +72,13 @@ final class FakeBackend implements ChatBackend {
   }
 
   @Override
-  public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel) {
+  public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel)
+      throws GenerationException {
     requests.add(request);
+    GenerationException failure = failures.poll();
+    if (failure != null) {
+      throw failure;
+    }
     for (Token token : script) {
       sink.onToken(token.id(), token.text());
     }

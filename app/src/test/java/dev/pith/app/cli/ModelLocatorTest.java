@@ -47,4 +47,25 @@ class ModelLocatorTest {
   void emptyModelValueIsRejectedRatherThanMeaningTheCurrentFolder() {
     assertThrows(CliException.class, () -> ModelLocator.locate("", dataDir()));
   }
+
+  @Test
+  void theOnlyModelFolderIsUsedWhenNoneIsNamed() throws Exception {
+    Path model = Files.createDirectories(home.resolve("data/models/qwen2.5-1.5b"));
+    assertEquals(model, ModelLocator.only(dataDir()));
+  }
+
+  @Test
+  void noModelFolderSaysToPassModel() {
+    CliException e = assertThrows(CliException.class, () -> ModelLocator.only(dataDir()));
+    assertTrue(e.getMessage().contains("pass --model DIR|ID"), e.getMessage());
+    assertTrue(e.getMessage().contains(home.resolve("data/models").toString()), e.getMessage());
+  }
+
+  @Test
+  void severalModelFoldersAreNamedSoTheUserCanChoose() throws Exception {
+    Files.createDirectories(home.resolve("data/models/b-model"));
+    Files.createDirectories(home.resolve("data/models/a-model"));
+    CliException e = assertThrows(CliException.class, () -> ModelLocator.only(dataDir()));
+    assertTrue(e.getMessage().contains("(a-model, b-model); pass --model ID"), e.getMessage());
+  }
 }

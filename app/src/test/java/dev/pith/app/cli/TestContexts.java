@@ -8,15 +8,18 @@ import java.util.Map;
 final class TestContexts {
   private TestContexts() {}
 
-  /** No environment variables, {@code home} as the home folder, and a loader that refuses every model. */
+  /**
+   * No environment variables, {@code home} as the home folder, no stdin, and a loader that refuses every
+   * model.
+   */
   static CliContext isolated(Path home) {
     return new CliContext(Map.of(), home, (dir, options) -> {
       throw new ModelLoadException("no backend in this test");
-    });
+    }, Terminal.none());
   }
 
   static CliContext withEnvironment(Path home, Map<String, String> environment) {
-    return new CliContext(environment, home, isolated(home).backends());
+    return new CliContext(environment, home, isolated(home).backends(), Terminal.none());
   }
 
   static CliContext withBackend(Path home, FakeBackend backend) {

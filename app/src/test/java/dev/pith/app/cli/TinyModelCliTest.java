@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pith.inference.cpu.CpuBackend;
+import dev.pith.storage.model.Message;
+import dev.pith.storage.model.MessageStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import dev.pith.inference.onnx.optimize.ModelOptimizer;
@@ -40,9 +42,13 @@ class TinyModelCliTest {
    * picks away from the numpy reference (the inference module tests both).
    */
   private CliRun run(String... args) {
+    return CliRun.of(context(Terminal.none()), args);
+  }
+
+  private CliContext context(Terminal terminal) {
     BackendLoader exact = (dir, options) ->
         CpuBackend.load(dir, options.withRewrites(EnumSet.of(ModelOptimizer.Rewrite.LAST_TOKEN_LOGITS)));
-    return CliRun.of(new CliContext(Map.of(), home, exact), args);
+    return new CliContext(Map.of(), home, exact, terminal);
   }
 
   static Stream<Arguments> layoutsAndCases() {
@@ -63,7 +69,7 @@ class TinyModelCliTest {
         "--prompt-ids", ids(c.path("prompt_ids")), "--max-tokens", c.path("max_new_tokens").asText());
 
     assertEquals(0, run.exitCode(), run::toString);
-    List<JsonNode> lines = jsonLines(run);
+    List<JsonNode> lines = run.jsonLines();
     JsonNode done = lines.get(lines.size() - 1);
     int[] tokenIds = lines.subList(0, lines.size() - 1).stream()
         .peek(line -> assertEquals("token", line.path("type").asText()))
@@ -149,6 +155,29 @@ class TinyModelCliTest {
   }
 
   @Test
+  void chatStoresTheTinyModelsAnswersWithMetricsAndContinuesTheThread() {
+    Path data = home.resolve("data");
+    CliContext context = context(Terminal.piped("Bonjour !\nEncore ?\n"));
+
+    CliRun run = CliRun.of(context, "--data-dir", data.toString(), "chat", "--model",
+        MODELS.resolve("tiny-genai").toString(), "--max-tokens", "6");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("", run.err());
+    List<Message> thread = StoredData.thread(data, StoredData.conversations(data).get(0));
+    assertEquals(4, thread.size());
+    for (Message answer : List.of(thread.get(1), thread.get(3))) {
+      assertEquals(MessageStatus.COMPLETE, answer.status());
+      assertEquals("tiny-genai", answer.modelId());
+      assertTrue(run.out().contains(answer.content()), run::toString);
+      assertTrue(answer.metrics().generatedTokens() >= 1, answer::toString);
+      assertTrue(answer.metrics().ttftMillis() > 0, answer::toString);
+    }
+    assertTrue(thread.get(3).metrics().promptTokens() > thread.get(1).metrics().promptTokens(),
+        "the second prompt holds the first question and answer");
+  }
+
+  @Test
   void folderThatIsNotAModelIsOneLine() {
     CliRun run = run("generate", "--model", MODELS.resolve("bad-input-names").toString(), "--prompt", "hi");
     assertEquals(1, run.exitCode(), run::toString);
@@ -172,16 +201,6 @@ class TinyModelCliTest {
 
   private static String ids(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(","));
-  }
-
-  private static List<JsonNode> jsonLines(CliRun run) {
-    return run.outLines().stream().map(line -> {
-      try {
-        return JSON.readTree(line);
-      } catch (IOException e) {
-        throw new UncheckedIOException("not a JSON line: " + line, e);
-      }
-    }).collect(Collectors.toList());
   }
 
   private static JsonNode readReference() {
