@@ -14,7 +14,6 @@ import dev.pith.storage.model.Role;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,9 +35,6 @@ final class ExportReader {
     /** After the conversation's last message. */
     void endConversation() throws SQLException;
   }
-
-  private static final Set<String> CONVERSATION_FIELDS =
-      Set.of(Fields.ID, Fields.TITLE, Fields.CREATED, Fields.UPDATED, Fields.PINNED, Fields.ARCHIVED);
 
   /** Reads one element of a list. */
   @FunctionalInterface
@@ -164,9 +160,6 @@ final class ExportReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
-      if (conversation != null && CONVERSATION_FIELDS.contains(field)) {
-        throw values.problem("must come before \"messages\"");
-      }
       switch (field) {
         case Fields.ID -> id = values.uuid();
         case Fields.TITLE -> title = values.text();
@@ -175,9 +168,11 @@ final class ExportReader {
         case Fields.PINNED -> pinned = values.bool();
         case Fields.ARCHIVED -> archived = values.bool();
         case Fields.MESSAGES -> {
-          conversation = new Conversation(required(id, where, Fields.ID), required(title, where, Fields.TITLE),
-              required(created, where, Fields.CREATED), required(updated, where, Fields.UPDATED),
-              required(pinned, where, Fields.PINNED), required(archived, where, Fields.ARCHIVED));
+          String hint = " (it must come before \"messages\")";
+          conversation = new Conversation(required(id, where, Fields.ID, hint),
+              required(title, where, Fields.TITLE, hint), required(created, where, Fields.CREATED, hint),
+              required(updated, where, Fields.UPDATED, hint), required(pinned, where, Fields.PINNED, hint),
+              required(archived, where, Fields.ARCHIVED, hint));
           target.conversation(conversation, where);
           UUID conversationId = conversation.id();
           forEachObject("a list of messages", "a message", () -> readMessage(conversationId));
@@ -259,8 +254,12 @@ final class ExportReader {
   }
 
   private static <T> T required(T value, String where, String field) {
+    return required(value, where, field, "");
+  }
+
+  private static <T> T required(T value, String where, String field, String hint) {
     if (value == null) {
-      throw new ImportException(where, "missing \"" + field + "\"");
+      throw new ImportException(where, "missing \"" + field + "\"" + hint);
     }
     return value;
   }

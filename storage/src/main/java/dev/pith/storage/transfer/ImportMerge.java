@@ -81,17 +81,19 @@ final class ImportMerge implements ExportReader.Target, AutoCloseable {
     if (!markSeen(m)) {
       throw new ImportException(where + "." + Fields.ID, "message " + m.id() + " appears twice in the file");
     }
-    Optional<UUID> owner = messages.conversationOf(m.id());
-    if (owner.isEmpty()) {
-      messages.insertIfAbsent(arriving(m));
+    if (messages.insertIfAbsent(arriving(m))) {
       messagesAdded++;
       addedToCurrent++;
-    } else if (owner.get().equals(m.conversationId())) {
-      messagesSkipped++;
-    } else {
-      throw new ImportException(where + "." + Fields.ID, "message " + m.id()
-          + " is already in another conversation of this database (" + owner.get() + ")");
+      return;
     }
+    // Not inserted: the id is taken (every other constraint was checked while reading).
+    UUID owner = messages.conversationOf(m.id())
+        .orElseThrow(() -> new ImportException(where, "the database refused message " + m.id()));
+    if (!owner.equals(m.conversationId())) {
+      throw new ImportException(where + "." + Fields.ID, "message " + m.id()
+          + " is already in another conversation of this database (" + owner + ")");
+    }
+    messagesSkipped++;
   }
 
   @Override

@@ -144,8 +144,11 @@ final class JsonValues {
     return p.currentToken() == JsonToken.VALUE_NULL;
   }
 
-  private ImportException expected(String what) {
-    return problem("expected " + what + ", found " + describe(p.currentToken()));
+  /** "expected a whole number, found 1.5"; other values by kind ("found text"), never quoted at length. */
+  private ImportException expected(String what) throws IOException {
+    JsonToken t = p.currentToken();
+    boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+    return problem("expected " + what + ", found " + (number ? p.getText() : describe(t)));
   }
 
   /** At most 60 characters of a quoted value (never half an emoji). */
