@@ -82,9 +82,7 @@ final class ExportReader {
     boolean format = false;
     boolean version = false;
     boolean conversations = false;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
+    for (String field = nextField(); field != null; field = nextField()) {
       switch (field) {
         case Fields.FORMAT -> format = checkFormat();
         case Fields.VERSION -> version = checkVersion();
@@ -157,9 +155,7 @@ final class ExportReader {
     Boolean pinned = null;
     Boolean archived = null;
     Conversation conversation = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
+    for (String field = nextField(); field != null; field = nextField()) {
       switch (field) {
         case Fields.ID -> id = values.uuid();
         case Fields.TITLE -> title = values.text();
@@ -197,9 +193,7 @@ final class ExportReader {
     String modelId = null;
     String backend = null;
     MessageMetrics metrics = MessageMetrics.NONE;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
+    for (String field = nextField(); field != null; field = nextField()) {
       switch (field) {
         case Fields.ID -> id = values.uuid();
         case Fields.PARENT_ID -> parentId = values.uuidOrNull();
@@ -235,9 +229,7 @@ final class ExportReader {
     Double energyJoules = null;
     Double averageWatts = null;
     String powerSource = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
+    for (String field = nextField(); field != null; field = nextField()) {
       switch (field) {
         case Fields.PROMPT_TOKENS -> promptTokens = values.wholeNumberOrNull();
         case Fields.GENERATED_TOKENS -> generatedTokens = values.wholeNumberOrNull();
@@ -251,6 +243,16 @@ final class ExportReader {
     }
     return new MessageMetrics(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts,
         powerSource);
+  }
+
+  /** Moves to the next field's value and returns the field's name; null at the end of the object. */
+  private String nextField() throws IOException {
+    if (p.nextToken() != JsonToken.FIELD_NAME) {
+      return null;
+    }
+    String field = p.currentName();
+    p.nextToken();
+    return field;
   }
 
   private static <T> T required(T value, String where, String field) {
