@@ -26,7 +26,7 @@ import java.util.UUID;
  * conversation and message, messages in the order they were written, so parents come before their replies.
  * Settings and the cloud audit are not exported.
  *
- * <p>The export streams: one message at a time is read and written, so ten thousand conversations need no
+ * <p>The export streams: one message at a time is read and written, so ten thousand conversations need little
  * more memory than one. It reads one snapshot of the database, whatever Pith writes meanwhile. The stream is
  * flushed, not closed. Not for the JavaFX thread.
  */

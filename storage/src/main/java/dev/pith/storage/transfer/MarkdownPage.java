@@ -87,7 +87,8 @@ final class MarkdownPage {
       case STREAMING -> "**Unfinished:** this answer was still being written when it was exported.";
       case INTERRUPTED -> "**Interrupted:** Pith stopped before this answer was finished.";
       case CANCELLED -> "**Stopped:** the answer was stopped before it was finished.";
-      case ERROR -> "**Error:** " + (m.error() == null || m.error().isBlank() ? "the answer failed." : oneLine(m.error()));
+      case ERROR -> "**Error:** "
+          + (m.error() == null || m.error().isBlank() ? "the answer failed." : oneLine(m.error()));
     };
   }
 

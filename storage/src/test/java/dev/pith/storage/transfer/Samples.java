@@ -68,7 +68,7 @@ final class Samples {
     });
   }
 
-  /** A message of the awkward conversation with a fixed id ({@code aaaaaaaa-3333-...-n}), written {@code n} seconds after T. */
+  /** A message of the awkward conversation with the fixed id {@link #id}(n), written n seconds after T. */
   static Message message(int n, UUID parent, Role role, String content, MessageStatus status) {
     return row(n, parent, role, content, status, null, null, null, MessageMetrics.NONE);
   }
