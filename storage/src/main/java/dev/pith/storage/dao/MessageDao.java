@@ -142,23 +142,55 @@ public final class MessageDao {
 
   /** The replies to {@code parentId} (or the first messages, for null) in a conversation, oldest first. */
   public List<Message> children(UUID conversationId, UUID parentId) throws SQLException {
-    String sql = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? AND parent_id "
-        + (parentId == null ? "IS NULL" : "= ?") + " ORDER BY seq";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      Rows.set(ps, 1, conversationId);
-      if (parentId != null) {
-        Rows.set(ps, 2, parentId);
-      }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT " + COLUMNS + " FROM messages WHERE " + childrenOf(parentId) + " ORDER BY seq")) {
+      bindChildrenOf(ps, conversationId, parentId);
       return list(ps);
     }
   }
 
-  /** Every message of a conversation in the order written (for export). */
+  /** How many replies {@code parentId} (or how many first messages, for null) has in a conversation. */
+  public int countChildren(UUID conversationId, UUID parentId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT count(*) FROM messages WHERE " + childrenOf(parentId))) {
+      bindChildrenOf(ps, conversationId, parentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** Every message of a conversation in the order written. */
   public List<Message> inConversation(UUID conversationId) throws SQLException {
+    List<Message> out = new ArrayList<>();
+    forEachInConversation(conversationId, out::add);
+    return out;
+  }
+
+  /**
+   * Hands every message of a conversation to {@code each} in the order written, one row at a time, so an
+   * export never holds a whole conversation in memory.
+   */
+  public <E extends Exception> void forEachInConversation(UUID conversationId, RowConsumer<Message, E> each)
+      throws SQLException, E {
     try (PreparedStatement ps = connection.prepareStatement(
         "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? ORDER BY seq")) {
       Rows.set(ps, 1, conversationId);
-      return list(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          each.accept(map(rs));
+        }
+      }
+    }
+  }
+
+  /** The conversation a message belongs to; empty when no message has that id. */
+  public Optional<UUID> conversationOf(UUID messageId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT conversation_id FROM messages WHERE id = ?")) {
+      Rows.set(ps, 1, messageId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Rows.uuid(rs, "conversation_id")) : Optional.empty();
+      }
     }
   }
 
@@ -182,14 +214,21 @@ public final class MessageDao {
     if (m.parentId() == null) {
       return;
     }
-    try (PreparedStatement ps = connection.prepareStatement("SELECT conversation_id FROM messages WHERE id = ?")) {
-      Rows.set(ps, 1, m.parentId());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next() && !m.conversationId().equals(Rows.uuid(rs, "conversation_id"))) {
-          throw new IllegalArgumentException("message " + m.id() + " answers " + m.parentId()
-              + ", which belongs to another conversation");
-        }
-      }
+    Optional<UUID> parentConversation = conversationOf(m.parentId());
+    if (parentConversation.isPresent() && !m.conversationId().equals(parentConversation.get())) {
+      throw new IllegalArgumentException("message " + m.id() + " answers " + m.parentId()
+          + ", which belongs to another conversation");
+    }
+  }
+
+  private static String childrenOf(UUID parentId) {
+    return "conversation_id = ? AND parent_id " + (parentId == null ? "IS NULL" : "= ?");
+  }
+
+  private static void bindChildrenOf(PreparedStatement ps, UUID conversationId, UUID parentId) throws SQLException {
+    Rows.set(ps, 1, conversationId);
+    if (parentId != null) {
+      Rows.set(ps, 2, parentId);
     }
   }
 
