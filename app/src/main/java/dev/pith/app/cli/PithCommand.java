@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     versionProvider = PithCommand.Version.class,
     description = "Pith, an offline chat assistant. Without arguments `pith` opens the window.",
     subcommands = {ChatCommand.class, GenerateCommand.class, BenchCommand.class, SearchCommand.class,
-        DoctorCommand.class})
+        ExportCommand.class, ImportCommand.class, DoctorCommand.class})
 public final class PithCommand implements Runnable {
   private final CliContext context;
 
@@ -46,7 +46,7 @@ public final class PithCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "Missing subcommand (one of: chat, generate, bench, search, doctor)");
+        "Missing subcommand (one of: chat, generate, bench, search, export, import, doctor)");
   }
 
   CliContext context() {

@@ -62,6 +62,10 @@ final class ExportReader {
     } catch (StreamConstraintsException e) {
       throw values.problem("beyond the limits of Pith's import: " + e.getOriginalMessage());
     } catch (StreamReadException e) {
+      if (started && String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+        // Jackson reports some truncations (after a comma, between entries) as a parse error, not an EOF.
+        throw new ImportException("the file ends early (truncated JSON at " + at(e.getLocation()) + ")");
+      }
       throw started
           ? new ImportException("invalid JSON at " + at(e.getLocation()) + ": " + e.getOriginalMessage())
           : new ImportException("not a Pith export: the file is not JSON");

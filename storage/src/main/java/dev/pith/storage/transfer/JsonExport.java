@@ -14,6 +14,7 @@ import dev.pith.storage.model.Message;
 import dev.pith.storage.model.MessageMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,21 +41,46 @@ public final class JsonExport {
     this.app = "pith " + Objects.requireNonNull(appVersion, "appVersion");
   }
 
-  /** Writes every conversation, oldest first. */
+  /** Writes every conversation, oldest first, as UTF-8. */
   public ExportResult writeAll(OutputStream out) {
-    return write(out, c -> new ConversationDao(c).all());
+    Objects.requireNonNull(out, "out");
+    return write(() -> TransferFormat.JSON.createGenerator(out, JsonEncoding.UTF8), ALL);
+  }
+
+  /** Writes every conversation, oldest first, as characters (e.g. to a terminal's writer). */
+  public ExportResult writeAll(Writer out) {
+    Objects.requireNonNull(out, "out");
+    return write(() -> TransferFormat.JSON.createGenerator(out), ALL);
   }
 
   /** Writes one conversation; a {@link dev.pith.storage.StorageException} when there is none with that id. */
   public ExportResult writeConversation(UUID id, OutputStream out) {
-    Objects.requireNonNull(id, "id");
-    return write(out, c -> List.of(ExportTransaction.existing(c, id)));
+    Objects.requireNonNull(out, "out");
+    return write(() -> TransferFormat.JSON.createGenerator(out, JsonEncoding.UTF8), one(id));
   }
 
-  private ExportResult write(OutputStream out, SqlWork<List<Conversation>> which) {
+  /** {@link #writeConversation(UUID, OutputStream)} as characters. */
+  public ExportResult writeConversation(UUID id, Writer out) {
     Objects.requireNonNull(out, "out");
+    return write(() -> TransferFormat.JSON.createGenerator(out), one(id));
+  }
+
+  private static final SqlWork<List<Conversation>> ALL = c -> new ConversationDao(c).all();
+
+  private static SqlWork<List<Conversation>> one(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return c -> List.of(ExportTransaction.existing(c, id));
+  }
+
+  /** Where the generator writes: a byte stream or a character stream. */
+  @FunctionalInterface
+  private interface GeneratorTarget {
+    JsonGenerator open() throws IOException;
+  }
+
+  private ExportResult write(GeneratorTarget target, SqlWork<List<Conversation>> which) {
     return ExportTransaction.run(db, c -> {
-      try (JsonGenerator g = TransferFormat.JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      try (JsonGenerator g = target.open()) {
         g.setPrettyPrinter(prettyPrinter());
         return writeDocument(g, c, which.run(c));
       }

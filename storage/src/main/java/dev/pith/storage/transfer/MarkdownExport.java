@@ -41,10 +41,16 @@ public final class MarkdownExport {
    * when there is none with that id.
    */
   public ExportResult writeConversation(UUID id, OutputStream out) {
+    Objects.requireNonNull(out, "out");
+    return writeConversation(id, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+  }
+
+  /** {@link #writeConversation(UUID, OutputStream)} as characters (flushed, not closed). */
+  public ExportResult writeConversation(UUID id, Writer out) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(out, "out");
     return ExportTransaction.run(db, c -> {
-      Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      Writer writer = new BufferedWriter(out);
       int messages = write(c, ExportTransaction.existing(c, id), writer);
       writer.flush();
       return new ExportResult(1, messages);

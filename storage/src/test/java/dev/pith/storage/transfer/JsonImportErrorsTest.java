@@ -96,6 +96,17 @@ class JsonImportErrorsTest {
   }
 
   @Test
+  void aFileCutAnywhereSaysItEndsEarly() throws IOException {
+    byte[] bytes = exportText.getBytes(StandardCharsets.UTF_8);
+    int cuts = 60;
+    for (int i = 1; i < cuts; i++) {
+      int at = (int) ((long) bytes.length * i / cuts);
+      String message = rejected(write(java.util.Arrays.copyOf(bytes, at))).getMessage();
+      assertTrue(message.startsWith("the file ends early (truncated JSON at line "), "cut at " + at + ": " + message);
+    }
+  }
+
+  @Test
   void anIdTwiceInTheFileIsNamed() {
     String failedAnswer = message(2, 3).get("id").asText();
     message(2, 4).put("id", failedAnswer);
