@@ -32,12 +32,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +73,9 @@ public final class StorageBench {
       + "energy_j, avg_watts, power_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   record Config(Path dir, int conversations, int messages, int queries, int opens, long seed, boolean json,
-      boolean regenerate, int streamSeconds, boolean cold) {}
+      boolean regenerate, int streamSeconds, boolean cold, Set<String> phases, String readerPragmas) {}
+
+  static final List<String> PHASES = List.of("startup", "reads", "writes");
 
   private final Config cfg;
   private final PrintStream log;
@@ -105,10 +110,14 @@ public final class StorageBench {
   static String usage() {
     return """
         usage: storage/bench [--dir DIR] [--conversations 10000] [--messages 1000000] [--queries 200]
-                             [--opens 200] [--seed 1] [--stream-seconds 20] [--regenerate] [--no-cold] [--json]
+                             [--opens 200] [--seed 1] [--stream-seconds 20] [--phases startup,reads,writes]
+                             [--regenerate] [--no-cold] [--json]
           --dir DIR        where the generated database (DIR/base-*) and the measured copy (DIR/run) live;
                            default /tmp/pith-storage-bench. A generated database with the same size, seed,
                            generator and schema is reused unless --regenerate.
+          --phases LIST    which measurements to run (default all three, in that order)
+          --reader-pragmas "cache_size=-32768;mmap_size=268435456"
+                           what-if: pragmas applied to the reading connection before the read phase
           --no-cold        do not evict the file from the page cache before the cold start-up measurements
           --json           print one JSON object with every result (progress goes to stderr)""";
   }
@@ -124,6 +133,8 @@ public final class StorageBench {
     boolean regenerate = false;
     boolean cold = true;
     int streamSeconds = 20;
+    Set<String> phases = new LinkedHashSet<>(PHASES);
+    String readerPragmas = "";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -146,13 +157,20 @@ public final class StorageBench {
             case "--opens" -> opens = Integer.parseInt(v);
             case "--seed" -> seed = Long.parseLong(v);
             case "--stream-seconds" -> streamSeconds = Integer.parseInt(v);
+            case "--reader-pragmas" -> readerPragmas = v;
+            case "--phases" -> {
+              phases = new LinkedHashSet<>(Arrays.asList(v.split(",")));
+              if (!PHASES.containsAll(phases)) {
+                throw new IllegalArgumentException("phases are " + String.join(",", PHASES) + ", got " + v);
+              }
+            }
             default -> throw new IllegalArgumentException("unknown option " + a);
           }
         }
       }
     }
     return new Config(dir.toAbsolutePath(), conversations, messages, queries, opens, seed, json, regenerate,
-        streamSeconds, cold);
+        streamSeconds, cold, phases, readerPragmas);
   }
 
   private void run() throws Exception {
@@ -173,7 +191,7 @@ public final class StorageBench {
     plan = new Plan(cfg.seed(), cfg.conversations(), cfg.messages());
     setup.put("plan_ms", ms(System.nanoTime() - t0));
     setup.put("long_conversations", plan.conversationsWithAtLeast(1_000).length);
-    setup.put("largest_conversation", java.util.Arrays.stream(plan.size).max().orElse(0));
+    setup.put("largest_conversation", Arrays.stream(plan.size).max().orElse(0));
 
     Path base = prepareBase();
     Path runDir = cfg.dir().resolve("run");
@@ -185,10 +203,17 @@ public final class StorageBench {
     setup.put("copy_ms", ms(System.nanoTime() - t0));
     say("measuring on a fresh copy: %s", file);
 
+    setup.put("phases", cfg.phases());
     heap.resetPeak();
-    startup(file);
-    reads(file);
-    writes(file);
+    if (cfg.phases().contains("startup")) {
+      startup(file);
+    }
+    if (cfg.phases().contains("reads")) {
+      reads(file);
+    }
+    if (cfg.phases().contains("writes")) {
+      writes(file);
+    }
     results.put("heap", heap.report());
     deleteTree(runDir.resolve(Database.BACKUP_DIR));
 
@@ -487,6 +512,21 @@ public final class StorageBench {
   private void reads(Path file) throws Exception {
     Database db = Database.open(file, file.resolveSibling(Database.BACKUP_DIR), Database.Options.defaults());
     try {
+      if (!cfg.readerPragmas().isBlank()) {
+        // Reads run on one pooled connection here (one thread): these reach it.
+        db.read(c -> {
+          try (Statement s = c.createStatement()) {
+            for (String pragma : cfg.readerPragmas().split(";")) {
+              if (!pragma.isBlank()) {
+                s.execute("PRAGMA " + pragma.trim());
+              }
+            }
+          }
+          return null;
+        });
+        results.put("reader_pragmas", cfg.readerPragmas());
+        say("reader pragmas: %s", cfg.readerPragmas());
+      }
       SplittableRandom warmR = new SplittableRandom(cfg.seed() + 101);
       List<Query> warm = queries(Math.max(20, cfg.queries() / 4), warmR);
       say("warm-up: %d searches, %d opens", warm.size(), Math.max(20, cfg.opens() / 4));
@@ -500,11 +540,17 @@ public final class StorageBench {
       Map<String, Timings> byKind = new LinkedHashMap<>();
       Map<String, long[]> hits = new LinkedHashMap<>();
       Timings all = new Timings();
+      Timings allCpu = new Timings();
+      Map<String, Timings> byKindCpu = new LinkedHashMap<>();
       List<Map<String, Object>> slowest = new ArrayList<>();
       for (Query q : qs) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         List<SearchHit> found = db.read(c -> new SearchDao(c).search(q.text(), 20, "[", "]"));
         long dt = System.nanoTime() - t;
+        long dcpu = THREADS.getCurrentThreadCpuTime() - cpu;
+        allCpu.addNanos(dcpu);
+        byKindCpu.computeIfAbsent(q.kind(), k -> new Timings()).addNanos(dcpu);
         all.addNanos(dt);
         byKind.computeIfAbsent(q.kind(), k -> new Timings()).addNanos(dt);
         long[] h = hits.computeIfAbsent(q.kind(), k -> new long[2]);
@@ -514,9 +560,11 @@ public final class StorageBench {
         one.put("kind", q.kind());
         one.put("query", q.text());
         one.put("ms", ms(dt));
+        one.put("cpu_ms", ms(dcpu));
         one.put("hits", found.size());
         slowest.add(one);
       }
+      List<Map<String, Object>> every = new ArrayList<>(slowest);
       slowest.sort(Comparator.comparingDouble((Map<String, Object> m) -> (Double) m.get("ms")).reversed());
       Map<String, Object> search = new LinkedHashMap<>(all.summary());
       Map<String, Object> kinds = new LinkedHashMap<>();
@@ -525,12 +573,17 @@ public final class StorageBench {
         long[] h = hits.get(e.getKey());
         k.put("mean_hits", Math.round(10.0 * h[0] / e.getValue().count()) / 10.0);
         k.put("no_hits", h[1]);
+        k.put("cpu", byKindCpu.get(e.getKey()).summary());
         kinds.put(e.getKey(), k);
-        say("  %-12s %s  hits %.1f", e.getKey(), e.getValue().line(), (double) h[0] / e.getValue().count());
+        say("  %-12s %s  hits %.1f  (cpu p95 %.2f)", e.getKey(), e.getValue().line(),
+            (double) h[0] / e.getValue().count(), byKindCpu.get(e.getKey()).percentile(95));
       }
       say("  %-12s %s", "all", all.line());
+      say("  %-12s %s", "all, cpu", allCpu.line());
+      search.put("cpu", allCpu.summary());
       search.put("by_kind", kinds);
       search.put("slowest", slowest.subList(0, Math.min(10, slowest.size())));
+      search.put("queries", every);
       results.put("search", search);
 
       say("open a conversation: %d opens of the last 200 messages", cfg.opens());
@@ -554,13 +607,16 @@ public final class StorageBench {
     Timings all = new Timings();
     Timings longT = new Timings();
     Timings other = new Timings();
+    Timings cpu = new Timings();
     long messages = 0;
     for (int i = 0; i < n; i++) {
       int c = i % 4 == 0 && longOnes.length > 0 ? longOnes[r.nextInt(longOnes.length)] : r.nextInt(plan.conversations);
       UUID id = plan.conversationId(c);
+      long c0 = THREADS.getCurrentThreadCpuTime();
       long t = System.nanoTime();
       List<Message> thread = db.read(x -> new MessageDao(x).thread(id, 200));
       long dt = System.nanoTime() - t;
+      cpu.addNanos(THREADS.getCurrentThreadCpuTime() - c0);
       messages += thread.size();
       all.addNanos(dt);
       (plan.size[c] >= 1_000 ? longT : other).addNanos(dt);
@@ -569,12 +625,15 @@ public final class StorageBench {
     m.put("mean_messages", Math.round(10.0 * messages / n) / 10.0);
     m.put("long_conversations", longT.summary());
     m.put("other_conversations", other.summary());
+    m.put("cpu", cpu.summary());
     say("  long         %s", longT.line());
     say("  other        %s", other.line());
     say("  all          %s  (%.0f messages on average)", all.line(), (double) messages / n);
+    say("  all, cpu     %s", cpu.line());
     return m;
   }
 
+  private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final Pattern IDENTIFIER = Pattern.compile("\\b[a-z]{3,}[A-Z][a-z]{2,}\\b");
   private static final Pattern PLAIN_WORDS = Pattern.compile("[a-z]+(?: [a-z]+)+");
 
@@ -674,7 +733,7 @@ public final class StorageBench {
         String[] w = m.group().split(" ");
         if (w.length >= len) {
           int s = r.nextInt(w.length - len + 1);
-          runs.add(String.join(" ", java.util.Arrays.copyOfRange(w, s, s + len)));
+          runs.add(String.join(" ", Arrays.copyOfRange(w, s, s + len)));
         }
       }
       if (!runs.isEmpty()) {
