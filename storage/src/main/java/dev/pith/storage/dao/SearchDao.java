@@ -9,11 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Full-text search over every message of every conversation.
@@ -55,6 +54,17 @@ public final class SearchDao {
 
   private static final String SPAN = "SELECT count(*), min(rowid) FROM (SELECT rowid FROM message_search"
       + " WHERE message_search MATCH ? AND rowid >= ? ORDER BY rowid DESC LIMIT ?)";
+  /**
+   * Matches with what a hit shows; parameters: snippet open, close, the MATCH expression. SQLite computes
+   * the snippet only for rows it returns; CROSS JOIN keeps the search the outer loop, so FTS5 still orders
+   * the rows itself (by rank or rowid) and a LIMIT stops it.
+   */
+  private static final String HITS = "SELECT message_search.rowid AS seq, m.id, m.conversation_id, m.role,"
+      + " m.created, c.title, snippet(message_search, 0, ?, ?, '…', 16) AS snippet"
+      + " FROM message_search"
+      + " CROSS JOIN messages m ON m.seq = message_search.rowid"
+      + " CROSS JOIN conversations c ON c.id = m.conversation_id"
+      + " WHERE message_search MATCH ?";
 
   private final Connection connection;
   private final int candidates;
@@ -90,24 +100,34 @@ public final class SearchDao {
     long newest = newestRowid();
     Map<String, Long> estimates = new HashMap<>();
     List<String> weighed = weighable(phrases, newest, estimates);
-    List<Long> shown = new ArrayList<>();
     if (weighed.isEmpty()) {
-      for (long rowid : newest(all, limit, newest)) {
-        shown.add(rowid);
+      // The newest matches, found and read in one statement (one FTS5 start; each costs a seek in every
+      // segment of every word's list).
+      try (PreparedStatement ps = connection.prepareStatement(
+          HITS + " ORDER BY message_search.rowid DESC LIMIT ?")) {
+        ps.setString(1, open);
+        ps.setString(2, close);
+        ps.setString(3, all);
+        ps.setInt(4, limit);
+        List<SearchHit> hits = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            hits.add(hit(rs));
+          }
+        }
+        return hits;
       }
-    } else {
-      int window = Math.max(candidates, limit);
-      // Fewer matches than the window (a word is in fewer messages): read them all in rowid order.
-      boolean few = estimates.values().stream().anyMatch(e -> e <= window);
-      long[] matches = few ? newestOfAll(all, window) : newest(all, window, newest);
-      if (matches.length == 0) {
-        return List.of();
-      }
-      shown = order(String.join(" ", weighed), weighed.size() == phrases.size(), matches, limit);
     }
-    // The snippets mark the weighed phrases only (all of them when none weighs): FTS5 picks the part of a
-    // message with the most marked words, and a part full of "the" is not the part the user looks for.
-    return hits(weighed.isEmpty() ? all : String.join(" ", weighed), shown, open, close);
+    int window = Math.max(candidates, limit);
+    // Fewer matches than the window (a word is in fewer messages): read them all in rowid order.
+    boolean few = estimates.values().stream().anyMatch(e -> e <= window);
+    long[] matches = few ? newestOfAll(all, window) : newest(all, window, newest);
+    if (matches.length == 0) {
+      return List.of();
+    }
+    // The snippets mark the weighed phrases only: FTS5 picks the part of a message with the most marked
+    // words, and a part full of "the" is not the part the user looks for.
+    return order(String.join(" ", weighed), weighed.size() == phrases.size(), matches, limit, open, close);
   }
 
   /**
@@ -141,13 +161,13 @@ public final class SearchDao {
   }
 
   /**
-   * {@code matches} (every match, or the newest {@link #CANDIDATES}; newest first) in the order to show:
-   * by bm25 over the phrases in {@code weighed} ({@code everyPhrase}: that is the whole query), then, if
-   * that gave fewer than {@code limit}, the newest.
+   * The hits for {@code matches} (every match, or the newest {@link #CANDIDATES}; newest first) in the order
+   * to show: by bm25 over the phrases in {@code weighed} ({@code everyPhrase}: that is the whole query),
+   * then, if that gave fewer than {@code limit}, the newest. Snippets mark {@code weighed}.
    */
-  private List<Long> order(String weighed, boolean everyPhrase, long[] matches, int limit) throws SQLException {
+  private List<SearchHit> order(String weighed, boolean everyPhrase, long[] matches, int limit, String open,
+      String close) throws SQLException {
     long floor = matches[matches.length - 1];
-    Set<Long> shown = new LinkedHashSet<>();
     if (!everyPhrase) {
       // The weighed phrases alone may match far more messages than the query: rank at most the newest
       // candidates of them, keeping those that match the whole query.
@@ -155,31 +175,38 @@ public final class SearchDao {
     }
     long[] sorted = matches.clone();
     Arrays.sort(sorted);
-    ranked(weighed, floor, limit, sorted, shown);
-    for (int i = 0; i < matches.length && shown.size() < limit; i++) {
-      shown.add(matches[i]);
-    }
-    return new ArrayList<>(shown);
-  }
-
-  /**
-   * Adds to {@code out}, best first, up to {@code limit} matches of {@code match} from {@code floor} on that
-   * are in {@code keepSorted}.
-   */
-  private void ranked(String match, long floor, int limit, long[] keepSorted, Set<Long> out) throws SQLException {
+    Map<Long, SearchHit> shown = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT rowid FROM message_search WHERE message_search MATCH ? AND rowid >= ? ORDER BY rank")) {
-      ps.setString(1, match);
-      ps.setLong(2, floor);
+        HITS + " AND message_search.rowid >= ? ORDER BY rank")) {
+      ps.setString(1, open);
+      ps.setString(2, close);
+      ps.setString(3, weighed);
+      ps.setLong(4, floor);
       try (ResultSet rs = ps.executeQuery()) {
-        while (out.size() < limit && rs.next()) {
-          long rowid = rs.getLong(1);
-          if (Arrays.binarySearch(keepSorted, rowid) >= 0) {
-            out.add(rowid);
+        while (shown.size() < limit && rs.next()) {
+          long rowid = rs.getLong("seq");
+          if (Arrays.binarySearch(sorted, rowid) >= 0) {
+            shown.put(rowid, hit(rs));
           }
         }
       }
     }
+    if (shown.size() < limit) {
+      List<Long> more = new ArrayList<>();
+      for (int i = 0; i < matches.length && shown.size() + more.size() < limit; i++) {
+        if (!shown.containsKey(matches[i])) {
+          more.add(matches[i]);
+        }
+      }
+      Map<Long, SearchHit> found = hits(weighed, more, open, close);
+      for (long rowid : more) {
+        SearchHit hit = found.get(rowid);
+        if (hit != null) {
+          shown.put(rowid, hit);
+        }
+      }
+    }
+    return new ArrayList<>(shown.values());
   }
 
   /** About how many messages {@code word} is in, from the spread of its newest matches. */
@@ -276,13 +303,13 @@ public final class SearchDao {
   }
 
   /**
-   * The hits for {@code rowids} (all matches of {@code match}), in that order, each with its snippet marking
-   * {@code match}. Rowids close together are read by one statement over the range they span, keeping only
-   * them ({@code rowid + 0} is a filter FTS5 cannot take over, so it does not rerun the query once per
-   * rowid; CROSS JOIN keeps the search the outer loop). Rowids far apart get a statement each: a range
-   * between them would make FTS5 walk every message in it.
+   * The hits for {@code rowids} (matches of {@code match}) by rowid, snippets marking {@code match}. Rowids
+   * close together are read by one statement over the range they span, keeping only them ({@code rowid + 0}
+   * is a filter FTS5 cannot take over, so it does not rerun the query once per rowid). Rowids far apart get
+   * a statement each: a range between them would make FTS5 walk every message in it.
    */
-  private List<SearchHit> hits(String match, List<Long> rowids, String open, String close) throws SQLException {
+  private Map<Long, SearchHit> hits(String match, List<Long> rowids, String open, String close)
+      throws SQLException {
     long[] sorted = rowids.stream().mapToLong(Long::longValue).sorted().toArray();
     Map<Long, SearchHit> found = new HashMap<>();
     for (int from = 0, to; from < sorted.length; from = to) {
@@ -290,44 +317,30 @@ public final class SearchDao {
       while (to < sorted.length && sorted[to] - sorted[to - 1] <= NEAR) {
         to++;
       }
-      hits(match, Arrays.copyOfRange(sorted, from, to), open, close, found);
-    }
-    List<SearchHit> hits = new ArrayList<>(rowids.size());
-    for (long rowid : rowids) {
-      SearchHit hit = found.get(rowid);
-      if (hit != null) {
-        hits.add(hit);
-      }
-    }
-    return hits;
-  }
-
-  private void hits(String match, long[] sorted, String open, String close, Map<Long, SearchHit> found)
-      throws SQLException {
-    String sql = "SELECT message_search.rowid AS seq, m.id, m.conversation_id, m.role, m.created, c.title,"
-        + " snippet(message_search, 0, ?, ?, '…', 16) AS snippet"
-        + " FROM message_search"
-        + " CROSS JOIN messages m ON m.seq = message_search.rowid"
-        + " CROSS JOIN conversations c ON c.id = m.conversation_id"
-        + " WHERE message_search MATCH ? AND message_search.rowid BETWEEN ? AND ?"
-        + " AND message_search.rowid + 0 IN (" + "?, ".repeat(sorted.length - 1) + "?)";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int i = 1;
-      ps.setString(i++, open);
-      ps.setString(i++, close);
-      ps.setString(i++, match);
-      ps.setLong(i++, sorted[0]);
-      ps.setLong(i++, sorted[sorted.length - 1]);
-      for (long rowid : sorted) {
-        ps.setLong(i++, rowid);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.put(rs.getLong("seq"), new SearchHit(Rows.uuid(rs, "conversation_id"), rs.getString("title"),
-              Rows.uuid(rs, "id"), Role.of(rs.getString("role")), rs.getString("snippet"),
-              Rows.instant(rs, "created")));
+      String sql = HITS + " AND message_search.rowid BETWEEN ? AND ?"
+          + " AND message_search.rowid + 0 IN (" + "?, ".repeat(to - from - 1) + "?)";
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        int i = 1;
+        ps.setString(i++, open);
+        ps.setString(i++, close);
+        ps.setString(i++, match);
+        ps.setLong(i++, sorted[from]);
+        ps.setLong(i++, sorted[to - 1]);
+        for (int k = from; k < to; k++) {
+          ps.setLong(i++, sorted[k]);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.put(rs.getLong("seq"), hit(rs));
+          }
         }
       }
     }
+    return found;
+  }
+
+  private static SearchHit hit(ResultSet rs) throws SQLException {
+    return new SearchHit(Rows.uuid(rs, "conversation_id"), rs.getString("title"), Rows.uuid(rs, "id"),
+        Role.of(rs.getString("role")), rs.getString("snippet"), Rows.instant(rs, "created"));
   }
 }
