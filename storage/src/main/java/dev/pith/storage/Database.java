@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,9 +49,15 @@ public final class Database implements AutoCloseable {
    * @param keepBackups how many backups to keep
    * @param backupEvery the most time between backups while Pith runs (a backup also runs at clean exit)
    * @param readers the most reading connections kept open
-   * @param backupOnClose whether {@link #close} takes a backup when anything was written
+   * @param backupOnClose whether {@link #close} takes a backup when anything was written and the newest
+   *     backup is older than {@code backupEvery}
+   * @param alwaysQuickCheck run {@code quick_check} at open whatever the size and the last exit ({@code pith
+   *     doctor})
+   * @param quickCheckEveryOpenUpTo files up to this many bytes are checked at every open
    */
-  public record Options(Clock clock, int keepBackups, Duration backupEvery, int readers, boolean backupOnClose) {
+  public record Options(
+      Clock clock, int keepBackups, Duration backupEvery, int readers, boolean backupOnClose,
+      boolean alwaysQuickCheck, long quickCheckEveryOpenUpTo) {
     public Options {
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(backupEvery, "backupEvery");
@@ -60,19 +67,27 @@ public final class Database implements AutoCloseable {
     }
 
     public static Options defaults() {
-      return new Options(Clock.systemUTC(), 5, Duration.ofDays(1), 2, true);
+      return new Options(Clock.systemUTC(), 5, Duration.ofDays(1), 2, true, false, ALWAYS_CHECK_BYTES);
     }
 
     public Options withClock(Clock c) {
-      return new Options(c, keepBackups, backupEvery, readers, backupOnClose);
+      return new Options(c, keepBackups, backupEvery, readers, backupOnClose, alwaysQuickCheck, quickCheckEveryOpenUpTo);
     }
 
     public Options withBackupOnClose(boolean b) {
-      return new Options(clock, keepBackups, backupEvery, readers, b);
+      return new Options(clock, keepBackups, backupEvery, readers, b, alwaysQuickCheck, quickCheckEveryOpenUpTo);
     }
 
     public Options withBackupEvery(Duration d) {
-      return new Options(clock, keepBackups, d, readers, backupOnClose);
+      return new Options(clock, keepBackups, d, readers, backupOnClose, alwaysQuickCheck, quickCheckEveryOpenUpTo);
+    }
+
+    public Options withQuickCheckEveryOpenUpTo(long bytes) {
+      return new Options(clock, keepBackups, backupEvery, readers, backupOnClose, alwaysQuickCheck, bytes);
+    }
+
+    public Options withAlwaysQuickCheck(boolean b) {
+      return new Options(clock, keepBackups, backupEvery, readers, backupOnClose, b, quickCheckEveryOpenUpTo);
     }
   }
 
@@ -82,8 +97,10 @@ public final class Database implements AutoCloseable {
    * @param migratedFrom the schema version found (0 for a new file)
    * @param interruptedAnswers answers found still streaming and marked interrupted
    * @param repair one sentence for the user when the file was damaged and replaced; null otherwise
+   * @param quickChecked whether {@code quick_check} ran at this open (see {@link #open})
    */
-  public record OpenReport(Path file, int migratedFrom, int schemaVersion, int interruptedAnswers, String repair) {
+  public record OpenReport(
+      Path file, int migratedFrom, int schemaVersion, int interruptedAnswers, String repair, boolean quickChecked) {
     public Optional<String> repairMessage() {
       return Optional.ofNullable(repair);
     }
@@ -99,9 +116,12 @@ public final class Database implements AutoCloseable {
   private final List<Connection> allReaders = new ArrayList<>();
   private final AtomicLong writes = new AtomicLong();
   private final OpenReport report;
+  private final Instant lastQuickCheck;
   private volatile boolean closed;
 
-  private Database(Path file, Options options, Backups backups, Connection writer, OpenReport report) {
+  private Database(Path file, Options options, Backups backups, Connection writer, OpenReport report,
+      Instant lastQuickCheck) {
+    this.lastQuickCheck = lastQuickCheck;
     this.file = file;
     this.options = options;
     this.backups = backups;
@@ -118,7 +138,14 @@ public final class Database implements AutoCloseable {
     return open(dataDir.resolve(FILE_NAME), dataDir.resolve(BACKUP_DIR), Options.defaults());
   }
 
-  /** Opens (creating if needed) the database {@code file}, keeping backups in {@code backupDir}. */
+  /**
+   * Opens (creating if needed) the database {@code file}, keeping backups in {@code backupDir}.
+   *
+   * <p>{@code quick_check} reads every page: ~1 s per 100 MB here, far more on an SD card (10-16 s for a
+   * million messages, storage/BENCHMARKS.md). So it runs at every open of a file up to
+   * {@link #ALWAYS_CHECK_BYTES} (64 MiB, some 60,000 messages), and for a larger one when the last exit was not clean (a crash, a pulled
+   * plug: the moments damage happens) or the last check is older than {@link #CHECK_EVERY}.
+   */
   public static Database open(Path file, Path backupDir, Options options) {
     file = file.toAbsolutePath();
     try {
@@ -128,7 +155,9 @@ public final class Database implements AutoCloseable {
     }
     Backups backups = new Backups(backupDir, options.keepBackups(), options.clock());
     String repair = null;
-    List<String> problems = Health.problems(file);
+    Optional<Instant> checkedBeforeCleanExit = CleanExit.take(file);
+    boolean quickCheck = needsQuickCheck(file, checkedBeforeCleanExit, options);
+    List<String> problems = Health.problems(file, quickCheck);
     if (problems != null && !problems.isEmpty()) {
       repair = Repair.replaceDamaged(file, backups, options.clock(), problems);
       LOG.warn("{} (quick_check: {})", repair, String.join("; ", problems));
@@ -143,17 +172,41 @@ public final class Database implements AutoCloseable {
       if (interrupted > 0) {
         LOG.info("{} answer(s) cut short by the last exit marked interrupted", interrupted);
       }
-      Database db = new Database(file, options, backups,
-          writer, new OpenReport(file, from, Migrator.latest(), interrupted, repair));
+      Instant now = options.clock().instant();
+      Database db = new Database(file, options, backups, writer,
+          new OpenReport(file, from, Migrator.latest(), interrupted, repair, quickCheck),
+          quickCheck || problems == null ? now : checkedBeforeCleanExit.orElse(now));
       db.scheduleBackups();
       return db;
     } catch (SQLException e) {
       closeQuietly(writer);
+      if (!quickCheck && StorageException.isCorruption(e)) {
+        return open(file, backupDir, options.withAlwaysQuickCheck(true)); // the skipped check, and its repair
+      }
       throw StorageException.of("opening the database " + file, e);
     } catch (RuntimeException e) {
       closeQuietly(writer);
       throw e;
     }
+  }
+
+  /** Files up to this size are checked at every open (the default of {@link Options#quickCheckEveryOpenUpTo}). */
+  public static final long ALWAYS_CHECK_BYTES = 64L << 20;
+  /** The longest a larger file goes between two checks at open, even after clean exits. */
+  public static final Duration CHECK_EVERY = Duration.ofDays(7);
+
+  private static boolean needsQuickCheck(Path file, Optional<Instant> checkedBeforeCleanExit, Options options) {
+    if (options.alwaysQuickCheck() || checkedBeforeCleanExit.isEmpty()) {
+      return true;
+    }
+    try {
+      if (Files.size(file) <= options.quickCheckEveryOpenUpTo()) {
+        return true;
+      }
+    } catch (IOException e) {
+      return true;
+    }
+    return checkedBeforeCleanExit.get().plus(CHECK_EVERY).isBefore(options.clock().instant());
   }
 
   public Path file() {
@@ -272,7 +325,7 @@ public final class Database implements AutoCloseable {
       allReaders.clear();
     }
     try {
-      if (options.backupOnClose() && (writes.get() > 0 || backups.newest().isEmpty())) {
+      if (options.backupOnClose() && backupDueAtExit()) {
         writer.setAutoCommit(true);
         backups.create(writer);
       }
@@ -286,7 +339,24 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       LOG.debug("tidying at close: {}", e.getMessage());
     }
-    closeQuietly(writer);
+    try {
+      writer.close();
+      CleanExit.leave(file, lastQuickCheck);
+    } catch (SQLException | IOException e) {
+      LOG.warn("closing the database: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * A backup copies the whole file (8-10 s for a million messages here, longer on an SD card), so a clean
+   * exit takes one only when something was written and the newest is older than {@code backupEvery}.
+   */
+  private boolean backupDueAtExit() {
+    if (writes.get() == 0 && backups.newest().isPresent()) {
+      return false;
+    }
+    Optional<Backups.Backup> newest = backups.newest();
+    return newest.isEmpty() || !newest.get().taken().plus(options.backupEvery()).isAfter(options.clock().instant());
   }
 
   private <T> void runWrite(String what, SqlWork<T> work, CompletableFuture<T> result) {

@@ -14,8 +14,11 @@ import java.util.List;
 final class Health {
   private Health() {}
 
-  /** The file's problems, empty when it is healthy; null when the file does not exist or is empty. */
-  static List<String> problems(Path file) {
+  /**
+   * The file's problems, empty when it is healthy; null when the file does not exist or is empty. Without
+   * {@code quickCheck} only the header and schema are read (is it Pith's, is it too new, is it a database).
+   */
+  static List<String> problems(Path file, boolean quickCheck) {
     if (isMissingOrEmpty(file)) {
       return null;
     }
@@ -32,7 +35,7 @@ final class Health {
         throw new StorageException("The database was written by a newer Pith (schema " + version
             + "; this Pith knows up to " + Migrator.latest() + "); update Pith to open it.");
       }
-      return quickCheck(c);
+      return quickCheck ? quickCheck(c) : List.of();
     } catch (SQLException e) {
       if (StorageException.isCorruption(e)) {
         return List.of(StorageException.oneLine(e.getMessage()));

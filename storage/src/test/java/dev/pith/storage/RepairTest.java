@@ -90,16 +90,61 @@ class RepairTest {
   }
 
   @Test
-  void aCleanExitTakesABackupOnlyWhenSomethingWasWritten() throws Exception {
+  void aCleanExitTakesABackupWhenSomethingWasWrittenAndTheNewestIsADayOld() throws Exception {
     try (Database db = Fixtures.open(dir, clock)) {
       Fixtures.conversation(db, "t", "q", "a");
     }
-    assertEquals(1, backupFiles());
-    clock.advance(Duration.ofMinutes(5));
+    assertEquals(1, backupFiles(), "the first backup");
+    clock.advance(Duration.ofHours(1));
+    try (Database db = Fixtures.open(dir, clock)) {
+      Fixtures.conversation(db, "t", "q", "a");
+    }
+    assertEquals(1, backupFiles(), "a backup copies the whole file: at most one a day");
+    clock.advance(Duration.ofHours(24));
     try (Database db = Fixtures.open(dir, clock)) {
       db.read(c -> new ConversationDao(c).count());
     }
     assertEquals(1, backupFiles(), "nothing written, nothing to back up");
+    try (Database db = Fixtures.open(dir, clock)) {
+      Fixtures.conversation(db, "t", "q", "a");
+    }
+    assertEquals(2, backupFiles());
+  }
+
+  @Test
+  void aLargeFileIsCheckedAfterAnUncleanExitOrAWeekNotAfterEveryCleanOne() throws Exception {
+    Database.Options large = Database.Options.defaults().withClock(clock).withQuickCheckEveryOpenUpTo(0);
+    try (Database db = open(large)) {
+      assertTrue(db.openReport().quickChecked(), "a new file");
+      Fixtures.conversation(db, "t", "q", "a");
+    }
+    try (Database db = open(large)) {
+      assertFalse(db.openReport().quickChecked(), "after a clean exit");
+    }
+    assertTrue(Files.exists(dir.resolve("pith.db.clean")));
+    try (Database db = open(large)) {
+      assertFalse(db.openReport().quickChecked());
+      assertFalse(Files.exists(dir.resolve("pith.db.clean")), "opening takes the mark away");
+    }
+    Files.delete(dir.resolve("pith.db.clean")); // as if that run had crashed: only a clean close leaves it
+    try (Database db = open(large)) {
+      assertTrue(db.openReport().quickChecked(), "after an unclean exit");
+    }
+    clock.advance(Database.CHECK_EVERY.plusMinutes(1));
+    try (Database db = open(large)) {
+      assertTrue(db.openReport().quickChecked(), "a week after the last check");
+    }
+    try (Database db = open(large)) {
+      assertFalse(db.openReport().quickChecked());
+    }
+
+    // Damage after a clean exit: the check is skipped, but reading the damaged pages at open finds it, and
+    // the file is then checked and repaired like any other.
+    Damage.overwritePagesAfterTheFirst(dir.resolve(Database.FILE_NAME));
+    try (Database db = open(large)) {
+      assertTrue(db.openReport().quickChecked());
+      assertTrue(db.openReport().repairMessage().orElseThrow().contains("restored the backup"));
+    }
   }
 
   @Test

@@ -55,7 +55,7 @@ final class DatabaseDoctor {
     }
     Database opened;
     try {
-      opened = Databases.openToLook(dataDir, err);
+      opened = Databases.openToCheck(dataDir, err);
     } catch (StorageException e) {
       DoctorCommand.row(out, "Database", file + " (" + size(file) + "; cannot be opened, see below)");
       throw e;

@@ -28,6 +28,11 @@ final class Databases {
     return open(dataDir, Database.Options.defaults().withBackupOnClose(false), err);
   }
 
+  /** Like {@link #openToLook} with {@code quick_check} at open whatever the file's size ({@code pith doctor}). */
+  static Database openToCheck(DataDir dataDir, PrintWriter err) {
+    return open(dataDir, Database.Options.defaults().withBackupOnClose(false).withAlwaysQuickCheck(true), err);
+  }
+
   private static Database open(DataDir dataDir, Database.Options options, PrintWriter err) {
     Database db = Database.open(file(dataDir), dataDir.path().resolve(Database.BACKUP_DIR), options);
     db.openReport().repairMessage().ifPresent(sentence -> {
