@@ -166,9 +166,7 @@ public final class Database implements AutoCloseable {
     try {
       writer = Connections.writer(file);
       int from = Migrator.migrate(writer);
-      writer.setAutoCommit(false);
-      int interrupted = new MessageDao(writer).markStreamingInterrupted();
-      writer.commit();
+      int interrupted = new MessageDao(writer).markStreamingInterrupted(); // auto-commit: one statement
       if (interrupted > 0) {
         LOG.info("{} answer(s) cut short by the last exit marked interrupted", interrupted);
       }
@@ -372,6 +370,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} between BEGIN and COMMIT. Auto-commit is switched back on afterwards: with it off, the
+   * driver begins the next transaction right after each commit, and an IMMEDIATE one holds the write lock
+   * until the next write, shutting every other Pith process out.
+   */
   private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
     c.setAutoCommit(false);
     try {
@@ -385,6 +388,8 @@ public final class Database implements AutoCloseable {
         e.addSuppressed(rollback);
       }
       throw e;
+    } finally {
+      c.setAutoCommit(true);
     }
   }
 
