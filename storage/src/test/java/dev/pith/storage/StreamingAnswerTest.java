@@ -81,6 +81,27 @@ class StreamingAnswerTest {
   }
 
   @Test
+  void anotherPithStartingMidAnswerDoesNotEndIt() throws Exception {
+    try (Database window = Fixtures.open(dir, clock)) {
+      UUID conv = Fixtures.conversation(window, "t", "q", "a");
+      StreamingAnswer answer = StreamingAnswer.start(window, conv, null, "tiny", "cpu");
+      answer.append("first half, ");
+      Thread.sleep(StreamingAnswer.FLUSH_MILLIS + 100);
+      // `pith chat` starts meanwhile: it cannot tell this live answer from one a crash left behind.
+      try (Database chat = Fixtures.open(dir, clock)) {
+        assertEquals(1, chat.openReport().interruptedAnswers());
+        answer.append("second half");
+        Thread.sleep(StreamingAnswer.FLUSH_MILLIS + 100);
+        Message seen = chat.read(c -> new MessageDao(c).find(answer.id())).orElseThrow();
+        assertEquals(MessageStatus.STREAMING, seen.status(), "the next save says it is alive");
+        assertEquals("first half, second half", seen.content());
+        answer.finish(MessageStatus.COMPLETE, null, MessageMetrics.NONE).join();
+        assertEquals(MessageStatus.COMPLETE, chat.read(c -> new MessageDao(c).find(answer.id())).orElseThrow().status());
+      }
+    }
+  }
+
+  @Test
   void aFullDiskLosesNothingAndTheAnswerIsSavedOnceThereIsRoom() throws Exception {
     try (Database db = Fixtures.open(dir, clock)) {
       UUID conv = Fixtures.conversation(db, "t", "q", "a");

@@ -62,10 +62,14 @@ public final class MessageDao {
     }
   }
 
-  /** Replaces the text of a message that is still streaming; false when it is not (any more). */
+  /**
+   * Replaces the text of a message that is still streaming; false when it has ended. An answer that another
+   * Pith process marked {@code interrupted} when it started (it cannot tell a live answer from a dead one)
+   * is streaming again.
+   */
   public boolean updateStreamingContent(UUID id, String content, Instant now) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "UPDATE messages SET content = ?, updated = ? WHERE id = ? AND status = 'streaming'")) {
+    try (PreparedStatement ps = connection.prepareStatement("UPDATE messages SET content = ?, updated = ?,"
+        + " status = 'streaming' WHERE id = ? AND status IN ('streaming', 'interrupted')")) {
       ps.setString(1, content);
       Rows.set(ps, 2, now);
       Rows.set(ps, 3, id);
