@@ -282,7 +282,12 @@ public final class Database implements AutoCloseable {
 
   /** Takes a backup now, on the backup thread, and waits for it. */
   public Backups.Backup backupNow() {
-    Future<Backups.Backup> done = backupThread.submit(this::backupWithOwnConnection);
+    Future<Backups.Backup> done;
+    try {
+      done = backupThread.submit(this::backupWithOwnConnection);
+    } catch (RejectedExecutionException e) {
+      throw new StorageException("The database is closed.");
+    }
     try {
       return done.get();
     } catch (ExecutionException e) {

@@ -182,6 +182,8 @@ class DatabaseTest {
     db.close();
     CompletionException e = assertThrows(CompletionException.class, () -> db.write("test", c -> 1).join());
     assertEquals("The database is closed.", e.getCause().getMessage());
+    assertEquals("The database is closed.", assertThrows(StorageException.class, () -> db.read(c -> 1)).getMessage());
+    assertEquals("The database is closed.", assertThrows(StorageException.class, db::backupNow).getMessage());
   }
 
   private static List<String> contents(List<Message> messages) {
