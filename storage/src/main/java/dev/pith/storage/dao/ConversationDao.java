@@ -86,43 +86,42 @@ public final class ConversationDao {
   }
 
   public boolean updateTitle(UUID id, String title, Instant now) throws SQLException {
-    return update("UPDATE conversations SET title = ?, updated = max(updated, ?) WHERE id = ?", id, title, now);
+    return update("UPDATE conversations SET title = ?, updated = max(updated, ?) WHERE id = ?", title, now, id);
   }
 
   public boolean setPinned(UUID id, boolean pinned) throws SQLException {
-    return update("UPDATE conversations SET pinned = ? WHERE id = ?", id, pinned ? 1 : 0, null);
+    return update("UPDATE conversations SET pinned = ? WHERE id = ?", pinned, id);
   }
 
   public boolean setArchived(UUID id, boolean archived) throws SQLException {
-    return update("UPDATE conversations SET archived = ? WHERE id = ?", id, archived ? 1 : 0, null);
+    return update("UPDATE conversations SET archived = ? WHERE id = ?", archived, id);
   }
 
   /** Marks the conversation used at {@code now} (never moves its time backwards). */
   public boolean touch(UUID id, Instant now) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "UPDATE conversations SET updated = max(updated, ?) WHERE id = ?")) {
-      Rows.set(ps, 1, now);
-      Rows.set(ps, 2, id);
-      return ps.executeUpdate() == 1;
-    }
+    return update("UPDATE conversations SET updated = max(updated, ?) WHERE id = ?", now, id);
   }
 
   /** Deletes the conversation and, by cascade, its messages. */
   public boolean delete(UUID id) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
-      Rows.set(ps, 1, id);
-      return ps.executeUpdate() == 1;
-    }
+    return update("DELETE FROM conversations WHERE id = ?", id);
   }
 
-  private boolean update(String sql, UUID id, Object value, Instant now) throws SQLException {
+  /** Runs a statement on one conversation with {@code params} stored as the table stores them. */
+  private boolean update(String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int i = 1;
-      ps.setObject(i++, value);
-      if (now != null) {
-        Rows.set(ps, i++, now);
+      for (int i = 0; i < params.length; i++) {
+        Object p = params[i];
+        if (p instanceof UUID u) {
+          Rows.set(ps, i + 1, u);
+        } else if (p instanceof Instant t) {
+          Rows.set(ps, i + 1, t);
+        } else if (p instanceof Boolean b) {
+          ps.setInt(i + 1, b ? 1 : 0);
+        } else {
+          ps.setObject(i + 1, p);
+        }
       }
-      Rows.set(ps, i, id);
       return ps.executeUpdate() == 1;
     }
   }
