@@ -352,13 +352,16 @@ public final class Database implements AutoCloseable {
 
   /**
    * A backup copies the whole file (8-10 s for a million messages here, longer on an SD card), so a clean
-   * exit takes one only when something was written and the newest is older than {@code backupEvery}.
+   * exit takes one only when something was written and the newest is older than {@code backupEvery}, or
+   * when there is none yet.
    */
   private boolean backupDueAtExit() {
-    if (writes.get() == 0 && backups.newest().isPresent()) {
-      return false;
-    }
     Optional<Backups.Backup> newest = backups.newest();
+    return isStale(newest) && (writes.get() > 0 || newest.isEmpty());
+  }
+
+  /** True when there is no backup, or the newest is at least {@code backupEvery} old. */
+  private boolean isStale(Optional<Backups.Backup> newest) {
     return newest.isEmpty() || !newest.get().taken().plus(options.backupEvery()).isAfter(options.clock().instant());
   }
 
@@ -434,9 +437,8 @@ public final class Database implements AutoCloseable {
   private void backupIfDue() {
     try {
       Optional<Backups.Backup> newest = backups.newest();
-      boolean due = newest.isEmpty()
-          ? writes.get() > 0 || report.migratedFrom() > 0
-          : newest.get().taken().plus(options.backupEvery()).isBefore(options.clock().instant());
+      // The first backup of a file that already held data (migratedFrom > 0), or of what this run wrote.
+      boolean due = isStale(newest) && (newest.isPresent() || writes.get() > 0 || report.migratedFrom() > 0);
       if (due) {
         Backups.Backup b = backupWithOwnConnection();
         LOG.info("backup written: {}", b.file());
