@@ -1,6 +1,7 @@
 package dev.pith.storage.dao;
 
 import dev.pith.storage.model.Message;
+import dev.pith.storage.model.MessageLink;
 import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.MessageStatus;
 import dev.pith.storage.model.Role;
@@ -170,6 +171,24 @@ public final class MessageDao {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
       }
+    }
+  }
+
+  /**
+   * Who replies to whom in a conversation, without the text: every message's id and parent id in the order
+   * written. Enough to show "2 / 3" beside a message with other versions, for a whole thread at once.
+   */
+  public List<MessageLink> links(UUID conversationId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT id, parent_id FROM messages WHERE conversation_id = ? ORDER BY seq")) {
+      Rows.set(ps, 1, conversationId);
+      List<MessageLink> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new MessageLink(Rows.uuid(rs, "id"), Rows.uuid(rs, "parent_id")));
+        }
+      }
+      return out;
     }
   }
 

@@ -9,6 +9,7 @@ import dev.pith.storage.Fixtures;
 import dev.pith.storage.TestClock;
 import dev.pith.storage.model.Conversation;
 import dev.pith.storage.model.Message;
+import dev.pith.storage.model.MessageLink;
 import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.MessageStatus;
 import dev.pith.storage.model.Role;
@@ -64,6 +65,12 @@ class MessageDaoTest {
       assertEquals(List.of(a1), db.read(c -> new MessageDao(c).pathTo(a1.id(), 1)));
       assertEquals(List.of(), db.read(c -> new MessageDao(c).pathTo(UUID.randomUUID(), 200)));
       assertEquals(List.of(), db.read(c -> new MessageDao(c).thread(UUID.randomUUID(), 200)));
+
+      assertEquals(List.of(new MessageLink(q1.id(), null), new MessageLink(a1.id(), q1.id()),
+          new MessageLink(regenerated.id(), q1.id()), new MessageLink(written.get(3).id(), regenerated.id()),
+          new MessageLink(written.get(4).id(), written.get(3).id())),
+          db.read(c -> new MessageDao(c).links(conversation)));
+      assertEquals(List.of(), db.read(c -> new MessageDao(c).links(UUID.randomUUID())));
     }
   }
 
