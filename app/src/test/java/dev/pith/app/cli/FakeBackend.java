@@ -24,7 +24,7 @@ final class FakeBackend implements ChatBackend {
 
   private final List<Token> script;
   private final GenerationStats stats;
-  private final ModelInfo model = new ModelInfo("fake", "genai", 512, 151_936);
+  private final ModelInfo model = new ModelInfo("fake", "genai", 512, 151_936, false);
   final List<GenerationRequest> requests = new ArrayList<>();
   private final Deque<GenerationException> failures = new ArrayDeque<>();
   Path loadedDir;

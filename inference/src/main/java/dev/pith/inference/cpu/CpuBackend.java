@@ -52,7 +52,7 @@ public final class CpuBackend implements ChatBackend {
     this.eosIds = Set.copyOf(eosIds);
     ModelFolder folder = decoder.folder();
     this.info = new ModelInfo(folder.dir().getFileName().toString(), folder.layout().id(),
-        decoder.contextLength(), decoder.signature().vocabSize());
+        decoder.contextLength(), decoder.signature().vocabSize(), template.opensThinking());
   }
 
   /**

@@ -78,6 +78,18 @@ public final class ChatTemplate {
     return fallback;
   }
 
+  /**
+   * True when the template ends the prompt with {@code <think>} itself (DeepSeek-R1-Distill), so the
+   * model's answer starts inside its reasoning and only the closing {@code </think>} appears in it.
+   */
+  public boolean opensThinking() {
+    try {
+      return render(List.of(ChatMessage.user("?")), true).stripTrailing().endsWith("<think>");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   public String eosToken() {
     return eosToken;
   }

@@ -1,6 +1,7 @@
 package dev.pith.inference.tokenizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,17 @@ class ChatTemplateTest {
   @Test
   void deepSeekR1DistillTemplateRendersLikeTransformers() throws Exception {
     assertRendersLikeJinja2("deepseek-r1-distill");
+  }
+
+  @Test
+  void onlyAReasoningTemplateOpensTheThinkingPartItself() throws Exception {
+    Path templates = TestModels.ROOT.getParent().resolve("templates");
+    String r1 = Files.readString(templates.resolve("deepseek-r1-distill.jinja"), StandardCharsets.UTF_8);
+    String qwen = Files.readString(templates.resolve("qwen2.5.jinja"), StandardCharsets.UTF_8);
+    assertTrue(ChatTemplate.of(r1, "<｜begin▁of▁sentence｜>", "<｜end▁of▁sentence｜>").opensThinking());
+    assertFalse(ChatTemplate.of(qwen, "", "<|im_end|>").opensThinking());
+    assertFalse(ChatTemplate.chatMl().opensThinking());
+    assertFalse(ChatTemplate.of("{{ raise_exception('no') }}", "", "").opensThinking());
   }
 
   @Test
