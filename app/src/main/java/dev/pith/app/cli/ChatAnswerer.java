@@ -1,12 +1,12 @@
 package dev.pith.app.cli;
 
+import dev.pith.app.ThreadPrompt;
 import dev.pith.inference.CancellationToken;
 import dev.pith.inference.GenerationException;
 import dev.pith.inference.GenerationRequest;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.OneLine;
 import dev.pith.inference.Prompt;
-import dev.pith.inference.StopReason;
 import dev.pith.storage.Database;
 import dev.pith.storage.StorageException;
 import dev.pith.storage.StreamingAnswer;
@@ -66,7 +66,7 @@ final class ChatAnswerer {
       }, cancel);
       output.endLine();
       console.note(StatsFormat.brief(stats));
-      stored = answer.finish(status(stats), null, ThreadPrompt.metrics(stats));
+      stored = answer.finish(ThreadPrompt.status(stats), null, ThreadPrompt.metrics(stats));
     } catch (GenerationException e) {
       output.endLine();
       LOG.debug("the answer failed", e);
@@ -77,10 +77,6 @@ final class ChatAnswerer {
       interrupts.answerEnded();
     }
     return waitFor(stored);
-  }
-
-  private static MessageStatus status(GenerationStats stats) {
-    return stats.stopReason() == StopReason.CANCELLED ? MessageStatus.CANCELLED : MessageStatus.COMPLETE;
   }
 
   private static Message waitFor(CompletableFuture<Message> stored) {

@@ -1,7 +1,8 @@
-package dev.pith.app.cli;
+package dev.pith.app;
 
 import dev.pith.inference.ChatMessage;
 import dev.pith.inference.GenerationStats;
+import dev.pith.inference.StopReason;
 import dev.pith.storage.model.Message;
 import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.MessageStatus;
@@ -9,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Maps between the stored messages (storage) and what the model reads and reports (inference). */
-final class ThreadPrompt {
+public final class ThreadPrompt {
   private ThreadPrompt() {}
 
   /**
    * A stored thread as the chat the model reads, first message first. Failed answers and empty messages are
    * left out: the model never said them. Cancelled and interrupted answers stay, as far as they got.
    */
-  static List<ChatMessage> messages(List<Message> thread) {
+  public static List<ChatMessage> messages(List<Message> thread) {
     List<ChatMessage> chat = new ArrayList<>();
     for (Message m : thread) {
       if (m.status() != MessageStatus.ERROR && !m.content().isBlank()) {
@@ -27,9 +28,14 @@ final class ThreadPrompt {
   }
 
   /** What an answer cost, as stored with it; energy and watts are not measured yet. */
-  static MessageMetrics metrics(GenerationStats stats) {
+  public static MessageMetrics metrics(GenerationStats stats) {
     return new MessageMetrics(stats.promptTokens(), stats.generatedTokens(), finite(stats.ttftMillis()),
         finite(stats.decodeTokensPerSecond()), null, null, null);
+  }
+
+  /** How an answer that ended with {@code stats} is stored: cancelled when stopped, else complete. */
+  public static MessageStatus status(GenerationStats stats) {
+    return stats.stopReason() == StopReason.CANCELLED ? MessageStatus.CANCELLED : MessageStatus.COMPLETE;
   }
 
   private static ChatMessage.Role role(Message m) {
