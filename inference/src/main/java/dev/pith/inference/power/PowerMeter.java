@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
  * When nothing can be read, {@link #none(String)} says why instead of inventing a number.
  *
  * <p>A reading may take a while (a PMIC read takes ~20 ms): call {@link #watts()} from a sampler thread, never
- * from the JavaFX thread, and no more often than a few times a second.
+ * from the JavaFX thread, and no more often than a few times a second. {@link #source()} and
+ * {@link #unavailableReason()} only say what the meter already knows, without touching the hardware.
  */
 public interface PowerMeter extends AutoCloseable {
   /** The source's name for people, e.g. {@code Pi 5 PMIC}; {@code none} when there is no meter. */
