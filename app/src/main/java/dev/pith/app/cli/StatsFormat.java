@@ -4,8 +4,11 @@ import dev.pith.inference.GenerationStats;
 import dev.pith.inference.StopReason;
 import java.util.Locale;
 
-/** Human-readable numbers for the terminal. */
-final class StatsFormat {
+/**
+ * Human-readable numbers for the terminal, and the figures the window shows in the same words (the status bar
+ * and the line under an answer), so that both say "55.2 tok/s" and "TTFT 45 ms" alike.
+ */
+public final class StatsFormat {
   private StatsFormat() {}
 
   /**
@@ -16,9 +19,9 @@ final class StatsFormat {
     StringBuilder line = new StringBuilder()
         .append(stats.promptTokens()).append(" prompt + ")
         .append(stats.generatedTokens()).append(" generated tokens")
-        .append(" | TTFT ").append(number(stats.ttftMillis(), 0)).append(" ms")
-        .append(" | prefill ").append(number(stats.prefillTokensPerSecond(), 1)).append(" tok/s")
-        .append(" | decode ").append(number(stats.decodeTokensPerSecond(), 1)).append(" tok/s")
+        .append(" | ").append(ttft(stats.ttftMillis()))
+        .append(" | prefill ").append(tokensPerSecond(stats.prefillTokensPerSecond()))
+        .append(" | decode ").append(tokensPerSecond(stats.decodeTokensPerSecond()))
         .append(" | stop: ").append(stats.stopReason().wireName())
         .append(" | backend ").append(stats.backend());
     if (stats.droppedMessages() > 0) {
@@ -35,16 +38,31 @@ final class StatsFormat {
    * {@code | stopped} when it was cancelled.
    */
   static String brief(GenerationStats stats) {
-    String line = stats.generatedTokens() + " tokens | " + number(stats.decodeTokensPerSecond(), 1) + " tok/s | TTFT "
-        + number(stats.ttftMillis(), 0) + " ms";
+    String line = stats.generatedTokens() + " tokens | " + tokensPerSecond(stats.decodeTokensPerSecond()) + " | "
+        + ttft(stats.ttftMillis());
     if (stats.droppedMessages() > 0) {
       line += " | dropped " + stats.droppedMessages() + " oldest messages";
     }
     return stats.stopReason() == StopReason.CANCELLED ? line + " | stopped" : line;
   }
 
+  /** {@code 55.2 tok/s}: one decimal; {@code n/a tok/s} when not a number. */
+  public static String tokensPerSecond(double tokensPerSecond) {
+    return number(tokensPerSecond, 1) + " tok/s";
+  }
+
+  /** {@code TTFT 45 ms}: whole milliseconds; {@code TTFT n/a ms} when not a number. */
+  public static String ttft(double millis) {
+    return "TTFT " + number(millis, 0) + " ms";
+  }
+
+  /** {@code 32 tokens}, {@code 1 token}. */
+  public static String tokens(int count) {
+    return count == 1 ? "1 token" : count + " tokens";
+  }
+
   /** {@code value} with {@code decimals} digits after the point, or {@code n/a} when not a number. */
-  static String number(double value, int decimals) {
+  public static String number(double value, int decimals) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "n/a";
   }
 }
