@@ -131,9 +131,9 @@ public final class CpuBackend implements ChatBackend {
       }
       long start = System.nanoTime();
       PromptFit fit = fit(request);
-      try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions();
-           CancellationToken.Registration hook = cancel.onCancel(() -> terminate(runOptions))) {
-        return new Run(request.settings(), fit, sink, cancel, runOptions, start).execute();
+      try (Abortable abortable = new Abortable();
+           CancellationToken.Registration hook = cancel.onCancel(abortable::terminate)) {
+        return new Run(request.settings(), fit, sink, cancel, abortable.options, start).execute();
       } catch (OrtException e) {
         if (cancel.isCancelled()) {
           return cancelledDuringPrefill(fit, start);
@@ -172,11 +172,34 @@ public final class CpuBackend implements ChatBackend {
         ID, fit.droppedMessages(), ms);
   }
 
-  private static void terminate(OrtSession.RunOptions runOptions) {
-    try {
-      runOptions.setTerminate(true);
-    } catch (OrtException e) {
-      LOG.warn("could not abort the running model step", e);
+  /**
+   * The run options of one generation, which a cancel on another thread may terminate until they are closed
+   * and never after: a cancel that races the end of the answer (its hook already taken from the token when
+   * the registration closes) finds them closed and does nothing.
+   */
+  private static final class Abortable implements AutoCloseable {
+    final OrtSession.RunOptions options;
+    private boolean closed;
+
+    Abortable() throws OrtException {
+      options = new OrtSession.RunOptions();
+    }
+
+    synchronized void terminate() {
+      if (closed) {
+        return;
+      }
+      try {
+        options.setTerminate(true);
+      } catch (OrtException e) {
+        LOG.warn("could not abort the running model step", e);
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      closed = true;
+      options.close();
     }
   }
 

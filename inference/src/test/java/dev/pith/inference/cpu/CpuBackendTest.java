@@ -201,6 +201,27 @@ class CpuBackendTest {
   }
 
   @Test
+  void aCancelThatRacesTheEndOfTheAnswerDoesNothing() throws Exception {
+    // The window's Stop can land as the answer ends: the cancel has taken the hook from the token just before
+    // the generation closed its run options. It must find them closed and do nothing, not throw.
+    java.util.concurrent.ScheduledExecutorService canceller =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      java.util.Random random = new java.util.Random(5);
+      for (int i = 0; i < 300; i++) {
+        CancellationToken cancel = new CancellationToken();
+        java.util.concurrent.ScheduledFuture<?> stop =
+            canceller.schedule(cancel::cancel, random.nextInt(3000), java.util.concurrent.TimeUnit.MICROSECONDS);
+        backend.generate(new GenerationRequest(Prompt.ids(TestModels.promptIds(0)), GenerationSettings.greedy(2)),
+            new RecordingSink(), cancel);
+        stop.get(); // rethrows what the cancel hook threw
+      }
+    } finally {
+      canceller.shutdownNow();
+    }
+  }
+
+  @Test
   void answerStopsAtTheEndOfTheContextWindow() throws Exception {
     int context = backend.model().contextLength();
     int[] prompt = new int[context - 6];
