@@ -1,8 +1,10 @@
 package dev.pith.app.ui.markdown;
 
 import javafx.geometry.HPos;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -34,7 +36,10 @@ final class TableRenderer {
       }
     }
     fillMissingCells(grid, rows, columns);
-    return SideScroll.of(grid, "md-table-scroll");
+    StackPane box = new StackPane(grid);
+    box.getStyleClass().add("md-table-box");
+    box.setAlignment(Pos.TOP_LEFT);
+    return SideScroll.of(box, "md-table-scroll");
   }
 
   /** Adds the cells of one row; returns how many there were. */
