@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -76,6 +77,9 @@ public final class MarkdownView extends VBox {
    */
   public void setMarkdown(String markdown) {
     Objects.requireNonNull(markdown, "markdown");
+    if (!Platform.isFxApplicationThread()) {
+      throw new IllegalStateException("MarkdownView.setMarkdown must be called on the JavaFX thread");
+    }
     if (markdown.equals(this.markdown)) {
       return;
     }
@@ -94,6 +98,7 @@ public final class MarkdownView extends VBox {
     replaceChangedChildren();
   }
 
+  /** The text last given to {@link #setMarkdown}, empty at first. */
   public String getMarkdown() {
     return markdown;
   }

@@ -3,6 +3,7 @@ package dev.pith.app.ui.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -203,6 +204,14 @@ class MarkdownViewTest {
     Fx.run(() -> view.setMarkdown(""));
     assertEquals(0, view.getChildren().size());
     assertEquals("", view.getMarkdown());
+  }
+
+  @Test
+  void settingTextOffTheFxThreadFailsClearly() throws Exception {
+    MarkdownView view = render("x");
+    IllegalStateException error = assertThrows(IllegalStateException.class, () -> view.setMarkdown("y"));
+    assertTrue(error.getMessage().contains("JavaFX thread"));
+    assertEquals("x", view.getMarkdown());
   }
 
   @Test
