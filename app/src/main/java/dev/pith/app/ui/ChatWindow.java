@@ -1,0 +1,341 @@
+package dev.pith.app.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.pith.app.ui.chat.ChatController;
+import dev.pith.app.ui.chat.ChatPane;
+import dev.pith.app.ui.chat.ModelState;
+import dev.pith.app.ui.chat.ThreadItem;
+import dev.pith.app.ui.sidebar.Sidebar;
+import dev.pith.app.ui.sidebar.SidebarActions;
+import dev.pith.app.ui.speech.ReadAloud;
+import dev.pith.app.ui.status.ProcessMemory;
+import dev.pith.app.ui.status.StatusBar;
+import dev.pith.app.ui.theme.ThemeService;
+import dev.pith.inference.GenerationStats;
+import dev.pith.storage.model.Conversation;
+import dev.pith.storage.model.MessageMetrics;
+import dev.pith.storage.model.Role;
+import dev.pith.storage.model.SearchHit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Pith window: the sidebar of conversations, the chat, and the status bar, with the keyboard shortcuts
+ * and the appearance. It restores where it was and which conversation was open.
+ */
+public final class ChatWindow {
+  public static final String SIDEBAR_TOGGLE_ID = "sidebar-toggle";
+  public static final String THEME_TOGGLE_ID = "theme-toggle";
+  /** Below this width the sidebar folds away (the Pi's 800×480 display keeps the chat readable). */
+  static final double NARROW = 760;
+
+  private final Stage stage;
+  private final AppContext context;
+  private final StartState start;
+  private final UiSettings settings;
+  private final ThemeService theme;
+  private final ChatController controller;
+  private final ScheduledExecutorService sampler = UiThreads.scheduled("pith-sampler");
+  private final Optional<ReadAloud> speech;
+  private final Sidebar sidebar;
+  private final ChatPane chat;
+  private final StatusBar status;
+  private final UndoToast undo;
+  private final BorderPane root = new BorderPane();
+  private boolean sidebarShown = true;
+  /** Whether the window was narrow at the last width change; null before the first. */
+  private Boolean wasNarrow;
+  private boolean closed;
+
+  /** The settings read before the window opens, off the FX thread. */
+  public record StartState(dev.pith.app.ui.theme.Appearance appearance, WindowState window) {
+    public static StartState read(UiSettings settings) {
+      return new StartState(settings.appearance(), settings.window());
+    }
+  }
+
+  private ChatWindow(Stage stage, AppContext context, StartState start, Consumer<String> linkOpener) {
+    this.stage = stage;
+    this.context = context;
+    this.start = start;
+    this.settings = new UiSettings(context.db());
+    this.theme = new ThemeService(start.appearance());
+    this.controller = new ChatController(context.db(), context.backends(), context.clock(), Platform::runLater,
+        context.generation());
+    this.speech = ReadAloud.find(context.environment());
+    this.sidebar = new Sidebar(new SidebarBridge(), context.clock(), context.zone());
+    this.chat = new ChatPane(controller, context.modelsDir(), linkOpener,
+        speech.<Consumer<String>>map(s -> s::speak).orElse(null));
+    this.status = new StatusBar(context.power(), ProcessMemory.ofThisProcess(), sampler);
+    this.undo = new UndoToast();
+  }
+
+  /** Builds the window on {@code stage}, shows it, and starts loading the model and the conversations. */
+  public static ChatWindow show(Stage stage, AppContext context, StartState start, Consumer<String> linkOpener) {
+    ChatWindow window = new ChatWindow(stage, context, start, linkOpener);
+    window.createView();
+    window.initListeners();
+    window.restore();
+    return window;
+  }
+
+  public ChatController controller() {
+    return controller;
+  }
+
+  public ThemeService theme() {
+    return theme;
+  }
+
+  private void createView() {
+    root.getStyleClass().add("pith-root");
+    Button toggle = new Button(null, new FontIcon(Feather.SIDEBAR));
+    toggle.setId(SIDEBAR_TOGGLE_ID);
+    toggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+    toggle.setAccessibleText("Show or hide the conversations (Ctrl+B)");
+    toggle.setTooltip(new javafx.scene.control.Tooltip("Conversations (Ctrl+B)"));
+    toggle.setOnAction(e -> showSidebar(!sidebarShown));
+    sidebar.getStyleClass().add("pith-sidebar");
+    root.setLeft(sidebar);
+    root.setCenter(new StackPane(chat, undo));
+    root.setBottom(status);
+    chat.addToHeader(true, toggle);
+    chat.addToHeader(false, themeButton(), settingsButton());
+    Scene scene = new Scene(root, start.window().width(), start.window().height());
+    theme.attach(scene);
+    stage.setScene(scene);
+    stage.setTitle("Pith");
+    stage.setMinWidth(WindowState.MIN_WIDTH);
+    stage.setMinHeight(WindowState.MIN_HEIGHT);
+  }
+
+  private void initListeners() {
+    Scene scene = stage.getScene();
+    shortcut(scene, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newChat);
+    shortcut(scene, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::search);
+    shortcut(scene, new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> showSidebar(!sidebarShown));
+    shortcut(scene, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        chat::copyLastAnswer);
+    shortcut(scene, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+    shortcut(scene, new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
+    shortcut(scene, new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
+    shortcut(scene, new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
+    shortcut(scene, new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(-1));
+    shortcut(scene, new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(-1));
+    shortcut(scene, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(0));
+    // Esc stops an answer wherever the focus is; when no answer runs it is left to the focused control.
+    scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.ESCAPE && controller.busyProperty().get()) {
+        controller.stop();
+        e.consume();
+      }
+    });
+    theme.appearanceProperty().addListener((o, before, now) -> settings.save(now));
+
+    controller.conversations().addListener((ListChangeListener<Conversation>) c ->
+        sidebar.setConversations(List.copyOf(controller.conversations())));
+    controller.openProperty().addListener((o, before, now) -> sidebar.select(now == null ? null : now.id()));
+    controller.modelProperty().addListener((o, before, now) -> showModel(now));
+    controller.liveProperty().addListener((o, before, now) -> {
+      if (now != null) {
+        status.answerStarted(now.startNanos());
+        now.tokensProperty().addListener((p, b, tokens) -> status.tokens(tokens.intValue(), System.nanoTime()));
+      }
+    });
+    controller.lastStatsProperty().addListener((o, before, now) -> showStats(now));
+    controller.thread().addListener((ListChangeListener<ThreadItem>) c -> showContextOfThread());
+    // The sidebar folds away when the window becomes narrow and comes back when it widens; in between, Ctrl+B
+    // and the toggle decide.
+    root.widthProperty().addListener((o, before, now) -> {
+      if (now.doubleValue() <= 0) {
+        return;
+      }
+      boolean narrow = now.doubleValue() < NARROW;
+      if (wasNarrow == null || narrow != wasNarrow) {
+        wasNarrow = narrow;
+        showSidebar(!narrow);
+      }
+    });
+    stage.setOnCloseRequest(e -> close());
+  }
+
+  private void restore() {
+    WindowState w = start.window();
+    stage.setWidth(w.width());
+    stage.setHeight(w.height());
+    if (w.hasPosition() && !Screen.getScreensForRectangle(new Rectangle2D(w.x(), w.y(), 64, 64)).isEmpty()) {
+      stage.setX(w.x());
+      stage.setY(w.y());
+    } else {
+      stage.centerOnScreen();
+    }
+    stage.setMaximized(w.maximized());
+    showModel(ModelState.NONE);
+    stage.show();
+    controller.refreshConversations();
+    if (w.conversation() != null) {
+      controller.open(w.conversation());
+    }
+    context.model().ifPresent(dir -> controller.loadModel(dir, context.cpu()));
+    chat.focusInput();
+  }
+
+  /** Saves where the window is and what it shows, and stops the model and samplers. Safe to call twice. */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Conversation open = controller.openProperty().get();
+    settings.save(new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+        stage.isMaximized(), open == null ? null : open.id()));
+    undo.dismiss();
+    speech.ifPresent(ReadAloud::stop);
+    controller.close();
+    status.close();
+    sampler.shutdownNow();
+  }
+
+  private void showModel(ModelState model) {
+    if (model.isReady()) {
+      status.setModel(model.backend().id(), model.name(), model.backend().model().contextLength());
+    } else {
+      status.clearModel();
+    }
+  }
+
+  private void showStats(GenerationStats stats) {
+    if (stats != null) {
+      status.answerFinished(stats.promptTokens(), stats.generatedTokens(), stats.ttftMillis(),
+          stats.decodeTokensPerSecond());
+      status.setContextUsed(stats.promptTokens() + stats.generatedTokens());
+    }
+  }
+
+  /** The context the thread on screen fills: what its newest stored answer read and wrote. */
+  private void showContextOfThread() {
+    List<ThreadItem> items = controller.thread();
+    for (int i = items.size() - 1; i >= 0; i--) {
+      ThreadItem item = items.get(i);
+      MessageMetrics m = item.message().metrics();
+      if (item.message().role() == Role.ASSISTANT && m.promptTokens() != null && m.generatedTokens() != null) {
+        status.setContextUsed(m.promptTokens() + m.generatedTokens());
+        return;
+      }
+    }
+    if (items.isEmpty()) {
+      status.setContextUsed(0);
+    }
+  }
+
+  private void newChat() {
+    controller.newChat();
+    chat.focusInput();
+  }
+
+  private void search() {
+    showSidebar(true);
+    sidebar.focusSearch();
+  }
+
+  private void showSidebar(boolean show) {
+    sidebarShown = show;
+    root.setLeft(show ? sidebar : null);
+  }
+
+  private void openSettings() {
+    new SettingsDialog(stage, theme).show();
+  }
+
+  private Button themeButton() {
+    Button b = new Button();
+    b.setId(THEME_TOGGLE_ID);
+    b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+    Runnable show = () -> {
+      boolean dark = theme.appearance().dark();
+      b.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
+      b.setAccessibleText(dark ? "Switch to the light theme" : "Switch to the dark theme");
+      b.setTooltip(new javafx.scene.control.Tooltip(b.getAccessibleText()));
+    };
+    show.run();
+    theme.appearanceProperty().addListener((o, before, now) -> show.run());
+    b.setOnAction(e -> theme.toggleDark());
+    return b;
+  }
+
+  private Button settingsButton() {
+    Button b = new Button(null, new FontIcon(Feather.SETTINGS));
+    b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+    b.setAccessibleText("Settings (Ctrl+,)");
+    b.setTooltip(new javafx.scene.control.Tooltip("Settings (Ctrl+,)"));
+    b.setOnAction(e -> openSettings());
+    return b;
+  }
+
+  private static void shortcut(Scene scene, KeyCombination keys, Runnable action) {
+    scene.getAccelerators().put(keys, action);
+  }
+
+  /** The sidebar's requests, carried out by the controller; deleting offers Undo for a few seconds. */
+  private final class SidebarBridge implements SidebarActions {
+    @Override
+    public void newChat() {
+      ChatWindow.this.newChat();
+    }
+
+    @Override
+    public void open(UUID conversationId) {
+      controller.open(conversationId);
+      if (Boolean.TRUE.equals(wasNarrow)) {
+        showSidebar(false);
+      }
+    }
+
+    @Override
+    public void openMessage(UUID conversationId, UUID messageId) {
+      controller.openMessage(conversationId, messageId);
+    }
+
+    @Override
+    public void rename(UUID conversationId, String title) {
+      controller.rename(conversationId, title);
+    }
+
+    @Override
+    public void setPinned(UUID conversationId, boolean pinned) {
+      controller.setPinned(conversationId, pinned);
+    }
+
+    @Override
+    public void delete(UUID conversationId) {
+      String title = controller.conversations().stream().filter(c -> c.id().equals(conversationId))
+          .map(Conversation::title).findFirst().orElse("");
+      controller.delete(conversationId);
+      undo.offer("Deleted “" + (title.isBlank() ? "Untitled chat" : title) + "”",
+          () -> controller.undoDelete(conversationId), () -> controller.commitDelete(conversationId));
+    }
+
+    @Override
+    public CompletableFuture<List<SearchHit>> search(String text) {
+      return controller.search(text, Sidebar.MARK_OPEN, Sidebar.MARK_CLOSE);
+    }
+  }
+}

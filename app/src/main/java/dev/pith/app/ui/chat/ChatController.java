@@ -1,0 +1,521 @@
+package dev.pith.app.ui.chat;
+
+import dev.pith.app.ThreadPrompt;
+import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.ui.CoalescingTextSink;
+import dev.pith.app.ui.UiThreads;
+import dev.pith.inference.CancellationToken;
+import dev.pith.inference.ChatBackend;
+import dev.pith.inference.GenerationException;
+import dev.pith.inference.GenerationRequest;
+import dev.pith.inference.GenerationSettings;
+import dev.pith.inference.GenerationStats;
+import dev.pith.inference.OneLine;
+import dev.pith.inference.Prompt;
+import dev.pith.inference.cpu.CpuBackendOptions;
+import dev.pith.storage.Database;
+import dev.pith.storage.SqlWork;
+import dev.pith.storage.StorageException;
+import dev.pith.storage.StreamingAnswer;
+import dev.pith.storage.dao.ConversationDao;
+import dev.pith.storage.dao.MessageDao;
+import dev.pith.storage.dao.SearchDao;
+import dev.pith.storage.model.Conversation;
+import dev.pith.storage.model.Message;
+import dev.pith.storage.model.MessageMetrics;
+import dev.pith.storage.model.MessageStatus;
+import dev.pith.storage.model.Role;
+import dev.pith.storage.model.SearchHit;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat window's model: the conversations, the thread on screen and the answer being generated, changed
+ * only by its command methods, on the FX thread. The work behind a command runs elsewhere (DESIGN.md
+ * "Threads"): reads on the "pith-ui-io" thread, writes on the database's writer thread, the model on
+ * "pith-inference"; results come back with {@code fx}.
+ */
+public final class ChatController implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChatController.class);
+  /** The most messages of a thread shown (and read for one prompt; the backend trims to its context). */
+  static final int THREAD_LIMIT = 500;
+  /** The most conversations in the sidebar. */
+  static final int SIDEBAR_LIMIT = 1000;
+  static final int SEARCH_LIMIT = 50;
+  /** The most characters of a first question that become the conversation's title. */
+  static final int TITLE_LENGTH = 60;
+
+  private final Database db;
+  private final BackendLoader backends;
+  private final Clock clock;
+  private final Executor fx;
+  private final GenerationSettings settings;
+  private final ExecutorService io = UiThreads.single("pith-ui-io");
+  private final ExecutorService inference = UiThreads.single("pith-inference");
+
+  private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
+  private final ObservableList<ThreadItem> thread = FXCollections.observableArrayList();
+  // One read-only view of each, kept: a view listens to its list weakly, so a view made per call (and a
+  // listener added to it) would vanish at the next garbage collection.
+  private final ObservableList<Conversation> conversationsView =
+      FXCollections.unmodifiableObservableList(conversations);
+  private final ObservableList<ThreadItem> threadView = FXCollections.unmodifiableObservableList(thread);
+  private final ReadOnlyObjectWrapper<Conversation> open = new ReadOnlyObjectWrapper<>(this, "open");
+  private final ReadOnlyObjectWrapper<ModelState> model = new ReadOnlyObjectWrapper<>(this, "model", ModelState.NONE);
+  private final ReadOnlyObjectWrapper<LiveAnswer> live = new ReadOnlyObjectWrapper<>(this, "live");
+  private final ReadOnlyObjectWrapper<GenerationStats> lastStats = new ReadOnlyObjectWrapper<>(this, "lastStats");
+  private final ReadOnlyObjectWrapper<UUID> focus = new ReadOnlyObjectWrapper<>(this, "focus");
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  /** Conversations deleted in the window whose Undo is still offered: hidden, not yet deleted. */
+  private final Set<UUID> pendingDeletes = new LinkedHashSet<>();
+  /** Bumped by every command that replaces the thread, so a slower earlier read cannot overwrite it. */
+  private long threadRequest;
+  private CancellationToken cancel;
+
+  /**
+   * @param fx runs results on the FX thread ({@code Platform::runLater})
+   * @param settings the token limit and sampling of every answer
+   */
+  public ChatController(Database db, BackendLoader backends, Clock clock, Executor fx, GenerationSettings settings) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.backends = Objects.requireNonNull(backends, "backends");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.fx = Objects.requireNonNull(fx, "fx");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  // ---- what the views read
+
+  /** The sidebar's conversations, pinned first, then newest first. */
+  public ObservableList<Conversation> conversations() {
+    return conversationsView;
+  }
+
+  /** The thread on screen, first message first; the last item is live while an answer streams. */
+  public ObservableList<ThreadItem> thread() {
+    return threadView;
+  }
+
+  /** The conversation on screen; null for a new chat that has no message yet. */
+  public ReadOnlyObjectProperty<Conversation> openProperty() {
+    return open.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<ModelState> modelProperty() {
+    return model.getReadOnlyProperty();
+  }
+
+  /** The answer being generated; null when none is. */
+  public ReadOnlyObjectProperty<LiveAnswer> liveProperty() {
+    return live.getReadOnlyProperty();
+  }
+
+  /** What the last answer cost, set when it ends. */
+  public ReadOnlyObjectProperty<GenerationStats> lastStatsProperty() {
+    return lastStats.getReadOnlyProperty();
+  }
+
+  /** A message to bring into view (a search hit), or null. */
+  public ReadOnlyObjectProperty<UUID> focusProperty() {
+    return focus.getReadOnlyProperty();
+  }
+
+  /** The last thing that went wrong, as one line for a banner; empty when nothing did. */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
+
+  /** True from the moment a question is sent until its answer is stored. */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  // ---- commands
+
+  /** Loads the model folder on the inference thread; the state says when it is ready or why it failed. */
+  public void loadModel(Path dir, CpuBackendOptions options) {
+    ModelState before = model.get();
+    model.set(ModelState.loading(dir));
+    inference.execute(() -> {
+      if (before.backend() != null) {
+        before.backend().close();
+      }
+      ModelState after;
+      try {
+        after = ModelState.ready(dir, backends.load(dir, options));
+      } catch (Exception e) {
+        LOG.warn("cannot load the model in {}", dir, e);
+        after = ModelState.failed(dir, OneLine.of(e.getMessage()));
+      }
+      ModelState loaded = after;
+      fx.execute(() -> model.set(loaded));
+    });
+  }
+
+  /** Reads the sidebar's conversations again. */
+  public void refreshConversations() {
+    read(c -> new ConversationDao(c).recent(SIDEBAR_LIMIT, false), list -> {
+      List<Conversation> shown = new ArrayList<>(list);
+      shown.removeIf(conversation -> pendingDeletes.contains(conversation.id()));
+      conversations.setAll(shown);
+    });
+  }
+
+  /** An empty chat: the next question starts a new conversation. */
+  public void newChat() {
+    threadRequest++;
+    open.set(null);
+    thread.clear();
+    focus.set(null);
+  }
+
+  /** Shows a conversation: the path to its newest message. */
+  public void open(UUID conversationId) {
+    showThread(conversationId, null);
+  }
+
+  /** Shows the conversation of a search hit at that message (the newest thread through it). */
+  public void openMessage(UUID conversationId, UUID messageId) {
+    showThread(conversationId, messageId);
+  }
+
+  /** Shows another version of {@code item} ({@code delta} -1 or +1): the newest thread through it. */
+  public void showVersion(ThreadItem item, int delta) {
+    int index = item.versions().indexOf(item.id()) + delta;
+    if (busy.get() || index < 0 || index >= item.versions().size()) {
+      return;
+    }
+    showThread(item.message().conversationId(), item.versions().get(index));
+  }
+
+  private void showThread(UUID conversationId, UUID through) {
+    long request = ++threadRequest;
+    read(c -> {
+      Conversation conversation = new ConversationDao(c).find(conversationId).orElse(null);
+      if (conversation == null) {
+        return null;
+      }
+      MessageDao messages = new MessageDao(c);
+      List<Message> path = through == null
+          ? messages.thread(conversationId, THREAD_LIMIT)
+          : messages.pathTo(messages.newestUnder(through), THREAD_LIMIT);
+      return new Shown(conversation, Threads.items(path, messages.links(conversationId)));
+    }, shown -> {
+      if (request != threadRequest) {
+        return;
+      }
+      if (shown == null) {
+        problem.set("That conversation is no longer there.");
+        refreshConversations();
+        return;
+      }
+      open.set(shown.conversation());
+      thread.setAll(shown.items());
+      focus.set(through);
+    });
+  }
+
+  private record Shown(Conversation conversation, List<ThreadItem> items) {}
+
+  /** Sends a question after the last message on screen and answers it. Ignored while an answer runs. */
+  public void send(String text) {
+    String question = text.strip();
+    if (question.isEmpty() || !canAsk()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Conversation conversation = open.get() != null ? open.get()
+        : new Conversation(UUID.randomUUID(), title(question), now, now, false, false);
+    UUID parent = thread.isEmpty() ? null : thread.get(thread.size() - 1).id();
+    ask(conversation, Message.written(conversation.id(), parent, Role.USER, question, now), List.of());
+  }
+
+  /** Asks {@code item}'s question again with new text, as a new version beside it. */
+  public void edit(ThreadItem item, String text) {
+    String question = text.strip();
+    int index = thread.indexOf(item);
+    if (question.isEmpty() || !canAsk() || index < 0 || item.message().role() != Role.USER) {
+      return;
+    }
+    Message old = item.message();
+    Message edited = Message.written(old.conversationId(), old.parentId(), Role.USER, question, clock.instant());
+    List<UUID> versions = new ArrayList<>(item.versions());
+    versions.add(edited.id());
+    thread.remove(index, thread.size());
+    ask(open.get(), edited, versions);
+  }
+
+  /** Answers {@code item}'s question again; the old answer stays as a version beside the new one. */
+  public void regenerate(ThreadItem item) {
+    int index = thread.indexOf(item);
+    if (!canAsk() || index < 1 || item.message().role() != Role.ASSISTANT) {
+      return;
+    }
+    ThreadItem question = thread.get(index - 1);
+    thread.remove(index, thread.size());
+    answer(question.message(), CompletableFuture.completedFuture(null), item.versions());
+  }
+
+  /** Stops the answer being generated; what it said so far is kept, marked as stopped. */
+  public void stop() {
+    if (cancel != null) {
+      cancel.cancel();
+    }
+  }
+
+  private boolean canAsk() {
+    return !busy.get() && model.get().isReady();
+  }
+
+  private void ask(Conversation conversation, Message question, List<UUID> versions) {
+    boolean fresh = open.get() == null;
+    threadRequest++;
+    open.set(conversation);
+    focus.set(null);
+    thread.add(versions.isEmpty() ? ThreadItem.single(question) : new ThreadItem(question, versions, null));
+    CompletableFuture<Void> saved = db.write("saving your question", c -> {
+      if (fresh) {
+        new ConversationDao(c).insertIfAbsent(conversation);
+      }
+      new MessageDao(c).insert(question);
+      return null;
+    });
+    if (fresh) {
+      saved.thenRun(() -> fx.execute(this::refreshConversations));
+    }
+    answer(question, saved, List.of());
+  }
+
+  /**
+   * Streams the answer to the stored (or being stored) {@code question} into a live item, then replaces it
+   * with the stored answer and reads the thread again so every version count is right.
+   */
+  private void answer(Message question, CompletableFuture<?> saved, List<UUID> otherVersions) {
+    ModelState state = model.get();
+    ChatBackend backend = state.backend();
+    LiveAnswer answer = new LiveAnswer(System.nanoTime(), backend.model().opensThinking());
+    Instant now = clock.instant();
+    Message placeholder = new Message(UUID.randomUUID(), question.conversationId(), question.id(), Role.ASSISTANT,
+        "", MessageStatus.STREAMING, null, now, now, state.name(), backend.id(), MessageMetrics.NONE);
+    List<UUID> versions = new ArrayList<>(otherVersions);
+    versions.add(placeholder.id());
+    thread.add(new ThreadItem(placeholder, versions, answer));
+    CancellationToken token = new CancellationToken();
+    cancel = token;
+    busy.set(true);
+    live.set(answer);
+    problem.set("");
+    saved.thenApplyAsync(ignored -> generate(question, backend, state.name(), answer, token), inference)
+        .whenComplete((outcome, failure) -> fx.execute(() -> answered(question, outcome, failure)));
+  }
+
+  /** On the inference thread: the model reads the thread that ends with {@code question} and answers. */
+  private Outcome generate(Message question, ChatBackend backend, String modelId, LiveAnswer answer,
+      CancellationToken token) {
+    List<Message> path = db.read(c -> new MessageDao(c).pathTo(question.id(), THREAD_LIMIT));
+    GenerationRequest request = new GenerationRequest(Prompt.chat(ThreadPrompt.messages(path)), settings);
+    StreamingAnswer stored = StreamingAnswer.start(db, question.conversationId(), question.id(), modelId,
+        backend.id());
+    CoalescingTextSink toWindow = new CoalescingTextSink(fx, answer::append);
+    try {
+      GenerationStats stats = backend.generate(request, (id, text) -> {
+        stored.append(text);
+        toWindow.onToken(id, text);
+      }, token);
+      return new Outcome(waitFor(stored.finish(ThreadPrompt.status(stats), null, ThreadPrompt.metrics(stats))),
+          stats);
+    } catch (GenerationException e) {
+      LOG.debug("the answer failed", e);
+      return new Outcome(waitFor(stored.finish(MessageStatus.ERROR, OneLine.of(e.getMessage()),
+          MessageMetrics.NONE)), null);
+    }
+  }
+
+  private record Outcome(Message answer, GenerationStats stats) {}
+
+  /**
+   * The answer is stored (or could not be): the thread is read again, so the stored answer and every version
+   * count are shown, and only then does the window leave its answering state.
+   */
+  private void answered(Message question, Outcome outcome, Throwable failure) {
+    if (failure != null) {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      LOG.warn("an answer could not be stored", cause);
+      problem.set("The answer could not be saved: " + OneLine.of(cause.getMessage()));
+    }
+    UUID leaf = outcome != null ? outcome.answer().id() : question.id();
+    long request = ++threadRequest;
+    if (io.isShutdown()) {
+      return;
+    }
+    CompletableFuture.supplyAsync(() -> db.read(c -> {
+      MessageDao messages = new MessageDao(c);
+      return Threads.items(messages.pathTo(leaf, THREAD_LIMIT), messages.links(question.conversationId()));
+    }), io).whenComplete((items, readFailure) -> fx.execute(() -> {
+      if (readFailure != null) {
+        report(readFailure);
+      } else if (request == threadRequest && !items.isEmpty()) {
+        thread.setAll(items);
+      }
+      cancel = null;
+      live.set(null);
+      busy.set(false);
+      if (outcome != null && outcome.stats() != null) {
+        lastStats.set(outcome.stats());
+      }
+      refreshConversations();
+    }));
+  }
+
+  public void rename(UUID conversationId, String title) {
+    String clean = title.strip();
+    if (clean.isEmpty()) {
+      return;
+    }
+    write("renaming the conversation", c -> new ConversationDao(c).updateTitle(conversationId, clean,
+        clock.instant()));
+    Conversation current = open.get();
+    if (current != null && current.id().equals(conversationId)) {
+      open.set(new Conversation(current.id(), clean, current.created(), current.updated(), current.pinned(),
+          current.archived()));
+    }
+  }
+
+  public void setPinned(UUID conversationId, boolean pinned) {
+    write("pinning the conversation", c -> new ConversationDao(c).setPinned(conversationId, pinned));
+  }
+
+  /**
+   * Hides a conversation at once; it is deleted by {@link #commitDelete} (when the Undo offer ends, or at
+   * close) unless {@link #undoDelete} brings it back first. An answer still streaming into it is stopped.
+   */
+  public void delete(UUID conversationId) {
+    pendingDeletes.add(conversationId);
+    conversations.removeIf(c -> c.id().equals(conversationId));
+    Conversation current = open.get();
+    if (current != null && current.id().equals(conversationId)) {
+      stop();
+      newChat();
+    }
+  }
+
+  public void undoDelete(UUID conversationId) {
+    if (pendingDeletes.remove(conversationId)) {
+      refreshConversations();
+    }
+  }
+
+  public void commitDelete(UUID conversationId) {
+    if (pendingDeletes.remove(conversationId)) {
+      write("deleting the conversation", c -> new ConversationDao(c).delete(conversationId));
+    }
+  }
+
+  /** Full-text search on the io thread; matches are marked with {@code open} and {@code close}. */
+  public CompletableFuture<List<SearchHit>> search(String text, String markOpen, String markClose) {
+    if (io.isShutdown()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return CompletableFuture.supplyAsync(
+        () -> db.read(c -> new SearchDao(c).search(text, SEARCH_LIMIT, markOpen, markClose)), io)
+        .thenApply(hits -> {
+          List<SearchHit> kept = new ArrayList<>(hits);
+          kept.removeIf(hit -> pendingDeletes.contains(hit.conversationId()));
+          return kept;
+        });
+  }
+
+  /**
+   * Stops any answer and waits (a few seconds at most) for it to be stored, deletes what is waiting for its
+   * Undo to expire, and closes the model. The database is the caller's to close afterwards.
+   */
+  @Override
+  public void close() {
+    stop();
+    for (UUID id : List.copyOf(pendingDeletes)) {
+      commitDelete(id);
+    }
+    inference.shutdown();
+    io.shutdown();
+    try {
+      if (!inference.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("the answer did not stop within 10 s; closing anyway");
+      }
+      io.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ChatBackend backend = model.get().backend();
+    if (backend != null) {
+      backend.close();
+    }
+  }
+
+  private static String title(String question) {
+    String line = question.lines().filter(l -> !l.isBlank()).findFirst().orElse(question).strip();
+    return line.length() <= TITLE_LENGTH ? line : line.substring(0, TITLE_LENGTH - 1).stripTrailing() + "…";
+  }
+
+  /** Reads on the io thread and hands the result to {@code then} on the FX thread; failures go to the banner. */
+  private <T> void read(SqlWork<T> work, Consumer<T> then) {
+    if (io.isShutdown()) {
+      return; // the window has closed; nothing is left to show the result in
+    }
+    CompletableFuture.supplyAsync(() -> db.read(work), io).whenComplete((value, failure) -> fx.execute(() -> {
+      if (failure != null) {
+        report(failure);
+      } else {
+        then.accept(value);
+      }
+    }));
+  }
+
+  private void write(String what, SqlWork<?> work) {
+    db.write(what, work).whenComplete((value, failure) -> fx.execute(() -> {
+      if (failure != null) {
+        report(failure);
+      }
+      refreshConversations();
+    }));
+  }
+
+  private void report(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    LOG.warn("a database operation failed", cause);
+    problem.set(cause instanceof StorageException ? cause.getMessage() : OneLine.of(String.valueOf(cause)));
+  }
+
+  private static Message waitFor(CompletableFuture<Message> stored) {
+    try {
+      return stored.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof StorageException s ? s : e;
+    }
+  }
+}

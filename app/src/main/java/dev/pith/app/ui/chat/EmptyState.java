@@ -1,0 +1,76 @@
+package dev.pith.app.ui.chat;
+
+import atlantafx.base.theme.Styles;
+import java.nio.file.Path;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * What the chat pane shows when the thread is empty: how to get a model when there is none, progress while
+ * one loads, why it failed, or an invitation to ask once it is ready.
+ */
+final class EmptyState extends VBox {
+  static final String ID = "empty-state";
+
+  private final Path modelsDir;
+  private final FontIcon icon = new FontIcon();
+  private final Label title = new Label();
+  private final Label detail = new Label();
+  private final Label command = new Label();
+  private final ProgressIndicator progress = new ProgressIndicator();
+
+  /** @param modelsDir where Pith looks for model folders, named in the instructions */
+  EmptyState(Path modelsDir) {
+    this.modelsDir = modelsDir;
+    setId(ID);
+    getStyleClass().add("empty-state");
+    setAlignment(Pos.CENTER);
+    setSpacing(12);
+    setFillWidth(false);
+    icon.getStyleClass().add("empty-icon");
+    title.getStyleClass().addAll(Styles.TITLE_3, "empty-title");
+    detail.getStyleClass().addAll(Styles.TEXT_MUTED, "empty-detail");
+    detail.setWrapText(true);
+    detail.setMaxWidth(520);
+    command.getStyleClass().add("empty-command");
+    command.setWrapText(true);
+    command.setMaxWidth(520);
+    progress.setPrefSize(36, 36);
+    getChildren().addAll(icon, progress, title, detail, command);
+  }
+
+  void show(ModelState model) {
+    progress.setVisible(model.status() == ModelState.Status.LOADING);
+    progress.setManaged(progress.isVisible());
+    icon.setVisible(!progress.isVisible());
+    icon.setManaged(icon.isVisible());
+    switch (model.status()) {
+      case NONE -> set(Feather.PACKAGE, "No model yet",
+          "Pith answers with a language model that runs on this computer. Choosing and downloading models comes"
+              + " with Settings → Models; until then, start Pith with a model folder, or put one folder in "
+              + modelsDir + ". Your conversations are still here to read and search.",
+          "pith --model /path/to/model-folder");
+      case LOADING -> set(Feather.PACKAGE, "Loading " + model.name() + "…",
+          "Reading the model into memory. This takes a few seconds on a Raspberry Pi.", "");
+      case FAILED -> set(Feather.ALERT_TRIANGLE, "Cannot load " + model.name(), model.problem(),
+          "pith doctor  — checks the model folder, the database and the backends");
+      case READY -> set(Feather.MESSAGE_CIRCLE, "Ask " + model.name() + " anything",
+          "Answers are generated on this computer and never leave it. Enter sends, Shift+Enter adds a line,"
+              + " Esc stops an answer, Ctrl+N starts a new chat, Ctrl+F searches your conversations.", "");
+      default -> throw new IllegalStateException(model.status().toString());
+    }
+  }
+
+  private void set(Feather glyph, String heading, String text, String commandText) {
+    icon.setIconCode(glyph);
+    title.setText(heading);
+    detail.setText(text);
+    command.setText(commandText);
+    command.setVisible(!commandText.isEmpty());
+    command.setManaged(command.isVisible());
+  }
+}

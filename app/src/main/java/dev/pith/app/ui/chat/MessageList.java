@@ -1,0 +1,142 @@
+package dev.pith.app.ui.chat;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The thread as a scrolling column of {@link MessageView}s. Views are kept while their item is unchanged, so
+ * an update (an answer stored, a version switched) rebuilds only what changed. Only the newest
+ * {@value #PAGE} messages are built at first ("Show earlier messages" adds more): a long conversation costs
+ * no more to stream into than a short one. It sticks to the bottom while the user has not scrolled up.
+ */
+final class MessageList extends ScrollPane {
+  static final int PAGE = 60;
+
+  private final ObservableList<ThreadItem> items;
+  private final MessageView.Actions actions;
+  private final VBox column = new VBox();
+  private final Button earlier = new Button("Show earlier messages");
+  private final Map<UUID, MessageView> views = new HashMap<>();
+  private int shown = PAGE;
+  private boolean stickToBottom = true;
+  private boolean scrolling;
+
+  MessageList(ObservableList<ThreadItem> items, MessageView.Actions actions) {
+    this.items = items;
+    this.actions = actions;
+    createView();
+    items.addListener((ListChangeListener<ThreadItem>) change -> rebuild());
+    rebuild();
+  }
+
+  private void createView() {
+    getStyleClass().addAll("message-list", Tweaks.EDGE_TO_EDGE);
+    setFitToWidth(true);
+    setHbarPolicy(ScrollBarPolicy.NEVER);
+    column.getStyleClass().add("message-column");
+    column.setFillWidth(true);
+    setContent(column);
+    earlier.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+    earlier.setOnAction(e -> {
+      shown += PAGE;
+      stickToBottom = false;
+      rebuild();
+    });
+    VBox.setMargin(earlier, new javafx.geometry.Insets(0, 0, 8, 0));
+    column.setAlignment(Pos.TOP_CENTER);
+    // Follow the bottom while the user is there; scrolling up (wheel, keys, bar) stops following.
+    vvalueProperty().addListener((o, before, now) -> {
+      if (!scrolling) {
+        stickToBottom = now.doubleValue() >= getVmax() - 0.001;
+      }
+    });
+    column.heightProperty().addListener((o, before, now) -> {
+      if (stickToBottom) {
+        scrollToBottom();
+      }
+    });
+  }
+
+  /** Brings {@code id}'s message into view and marks it for a moment (a search hit). */
+  void reveal(UUID id) {
+    MessageView view = views.get(id);
+    if (view == null) {
+      return;
+    }
+    stickToBottom = false;
+    layout();
+    Bounds content = column.getLayoutBounds();
+    Bounds at = view.getBoundsInParent();
+    double room = content.getHeight() - getViewportBounds().getHeight();
+    setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, at.getMinY() / room)) * getVmax());
+    view.pseudoClassStateChanged(MessageView.FOUND, true);
+    PauseTransition fade = new PauseTransition(Duration.seconds(2.5));
+    fade.setOnFinished(e -> view.pseudoClassStateChanged(MessageView.FOUND, false));
+    fade.play();
+  }
+
+  /** The views on screen, oldest first. */
+  List<MessageView> views() {
+    List<MessageView> out = new ArrayList<>();
+    for (Node n : column.getChildren()) {
+      if (n instanceof MessageView v) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  void showFromStart() {
+    shown = PAGE;
+    stickToBottom = true;
+  }
+
+  private void rebuild() {
+    int first = Math.max(0, items.size() - shown);
+    List<Node> children = new ArrayList<>(items.size() - first + 1);
+    if (first > 0) {
+      children.add(earlier);
+    }
+    Map<UUID, MessageView> kept = new HashMap<>();
+    for (ThreadItem item : items.subList(first, items.size())) {
+      MessageView view = views.remove(item.id());
+      if (view == null || !view.item().equals(item)) {
+        if (view != null) {
+          view.dispose();
+        }
+        view = new MessageView(item, actions);
+      }
+      kept.put(item.id(), view);
+      children.add(view);
+    }
+    views.values().forEach(MessageView::dispose);
+    views.clear();
+    views.putAll(kept);
+    column.getChildren().setAll(children);
+    if (items.isEmpty()) {
+      shown = PAGE;
+      stickToBottom = true;
+    }
+  }
+
+  private void scrollToBottom() {
+    scrolling = true;
+    setVvalue(getVmax());
+    scrolling = false;
+  }
+}
