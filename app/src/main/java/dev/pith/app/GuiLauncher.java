@@ -1,5 +1,9 @@
 package dev.pith.app;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 
 /**
@@ -14,13 +18,20 @@ final class GuiLauncher {
   /**
    * Opens the window and returns when it is closed.
    *
+   * @param dataDir the data folder, or null for the default
+   * @param model the model folder to load at start
    * @return the process exit code: 0, or 1 with one line on stderr when no window can be opened (no
    *     display, missing GTK libraries)
    */
-  static int launch(String[] args) {
+  static int launch(Path dataDir, Optional<Path> model) {
+    List<String> args = new ArrayList<>();
+    if (dataDir != null) {
+      args.add("--" + PithApp.DATA_DIR + "=" + dataDir.toAbsolutePath());
+    }
+    model.ifPresent(dir -> args.add("--" + PithApp.MODEL + "=" + dir.toAbsolutePath()));
     try {
-      Application.launch(PithApp.class, args);
-      return 0;
+      Application.launch(PithApp.class, args.toArray(String[]::new));
+      return PithApp.exitCode();
     } catch (RuntimeException e) {
       System.err.println("pith: cannot open the window: " + e.getMessage()
           + " (the command line works without one: pith --help)");

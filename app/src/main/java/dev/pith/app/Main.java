@@ -6,6 +6,7 @@ import dev.pith.app.cli.Terminal;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Optional;
 
 /**
  * The jar's entry point. With no arguments it opens the window; with arguments it runs the {@code pith}
@@ -17,10 +18,11 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length == 0) {
-      System.exit(GuiLauncher.launch(args));
+      System.exit(GuiLauncher.launch(null, Optional.empty()));
     }
     Charset charset = Terminal.charset();
-    int exitCode = Cli.run(CliContext.system(), writer(System.out, charset), writer(System.err, charset), args);
+    CliContext context = CliContext.system().withWindow(GuiLauncher::launch);
+    int exitCode = Cli.run(context, writer(System.out, charset), writer(System.err, charset), args);
     System.exit(exitCode);
   }
 

@@ -1,32 +1,107 @@
 package dev.pith.app;
 
+import dev.pith.app.cli.DataDir;
+import dev.pith.app.cli.ModelLocator;
+import dev.pith.app.ui.AppContext;
+import dev.pith.app.ui.ChatWindow;
+import dev.pith.app.ui.UiSettings;
+import dev.pith.inference.OneLine;
+import dev.pith.inference.cpu.CpuBackend;
+import dev.pith.inference.cpu.CpuBackendOptions;
+import dev.pith.inference.power.PowerMeter;
+import dev.pith.storage.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 import javafx.application.Application;
-import javafx.geometry.Pos;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The Pith window. For now a placeholder that says the chat window is coming. */
+/**
+ * The Pith window as a JavaFX application. {@link #init()} (on the launcher thread, before any window) opens
+ * the database, which may check or repair it, and reads the window's settings; {@link #start} builds the
+ * window; {@link #stop()} saves its state and closes the database cleanly.
+ */
 public final class PithApp extends Application {
-  private static final double WIDTH = 960;
-  private static final double HEIGHT = 640;
+  private static final Logger LOG = LoggerFactory.getLogger(PithApp.class);
+  static final String DATA_DIR = "data-dir";
+  static final String MODEL = "model";
+  private static volatile int exitCode;
+
+  private Database db;
+  private AppContext context;
+  private ChatWindow.StartState startState;
+  private String failure;
+  private ChatWindow window;
+
+  static int exitCode() {
+    return exitCode;
+  }
+
+  @Override
+  public void init() {
+    exitCode = 0;
+    Map<String, String> named = getParameters().getNamed();
+    Map<String, String> env = System.getenv();
+    Path home = Path.of(System.getProperty("user.home"));
+    DataDir dataDir = DataDir.resolve(named.containsKey(DATA_DIR) ? Path.of(named.get(DATA_DIR)) : null, env, home);
+    Optional<Path> model = named.containsKey(MODEL) ? Optional.of(Path.of(named.get(MODEL)))
+        : ModelLocator.single(dataDir);
+    try {
+      db = Database.open(dataDir.path());
+      db.openReport().repairMessage().ifPresent(LOG::warn);
+      context = new AppContext(db, dataDir.modelsDir(), model, CpuBackend::load, CpuBackendOptions.defaults(),
+          AppContext.defaultGeneration(), Clock.systemDefaultZone(), ZoneId.systemDefault(), env,
+          PowerMeter.none("power measurement comes in a later version"));
+      startState = ChatWindow.StartState.read(new UiSettings(db));
+    } catch (RuntimeException e) {
+      LOG.error("cannot open the database in {}", dataDir.path(), e);
+      failure = "Pith cannot open its database in " + dataDir.path() + ": " + OneLine.of(e.getMessage());
+    }
+  }
 
   @Override
   public void start(Stage stage) {
-    stage.setTitle("Pith");
-    stage.setScene(new Scene(createView(), WIDTH, HEIGHT));
-    stage.show();
+    if (failure != null) {
+      showFailure(stage, failure);
+      return;
+    }
+    window = ChatWindow.show(stage, context, startState, url -> getHostServices().showDocument(url));
   }
 
-  private static VBox createView() {
-    Label title = new Label("Pith");
-    title.setFont(Font.font(32));
-    Label message = new Label("The chat window is coming in a later version.");
-    Label version = new Label("Version " + PithVersion.get());
-    VBox box = new VBox(12, title, message, version);
-    box.setAlignment(Pos.CENTER);
-    return box;
+  @Override
+  public void stop() {
+    if (window != null) {
+      window.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  /** The one thing the window can say when there is no database: what is wrong, and a way out. */
+  private static void showFailure(Stage stage, String message) {
+    exitCode = 1;
+    System.err.println("pith: " + message);
+    Label text = new Label(message + "\n\nRun `pith doctor` in a terminal to see what Pith sees.");
+    text.setWrapText(true);
+    Button quit = new Button("Quit");
+    quit.setDefaultButton(true);
+    quit.setOnAction(e -> Platform.exit());
+    VBox box = new VBox(16, text, quit);
+    box.setPadding(new Insets(24));
+    box.setPrefWidth(520);
+    stage.setTitle("Pith");
+    stage.setScene(new Scene(box));
+    stage.show();
   }
 }

@@ -13,14 +13,22 @@ import java.util.Objects;
  * @param userHome the user's home folder
  * @param backends how a model folder becomes a running backend
  * @param terminal standard input, and whether it is a terminal
+ * @param window opens the window when {@code pith} is given no subcommand
  */
-public record CliContext(Map<String, String> environment, Path userHome, BackendLoader backends, Terminal terminal) {
+public record CliContext(Map<String, String> environment, Path userHome, BackendLoader backends, Terminal terminal,
+    WindowOpener window) {
 
   public CliContext {
     environment = Map.copyOf(environment);
     Objects.requireNonNull(userHome, "userHome");
     Objects.requireNonNull(backends, "backends");
     Objects.requireNonNull(terminal, "terminal");
+    Objects.requireNonNull(window, "window");
+  }
+
+  /** A context without a window. */
+  public CliContext(Map<String, String> environment, Path userHome, BackendLoader backends, Terminal terminal) {
+    this(environment, userHome, backends, terminal, WindowOpener.NONE);
   }
 
   /** The real process environment, stdin and the CPU backend. */
@@ -30,10 +38,14 @@ public record CliContext(Map<String, String> environment, Path userHome, Backend
   }
 
   public CliContext withBackends(BackendLoader loader) {
-    return new CliContext(environment, userHome, loader, terminal);
+    return new CliContext(environment, userHome, loader, terminal, window);
   }
 
   public CliContext withTerminal(Terminal t) {
-    return new CliContext(environment, userHome, backends, t);
+    return new CliContext(environment, userHome, backends, t, window);
+  }
+
+  public CliContext withWindow(WindowOpener opener) {
+    return new CliContext(environment, userHome, backends, terminal, opener);
   }
 }

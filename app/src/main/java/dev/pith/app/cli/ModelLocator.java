@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns a {@code --model DIR|ID} value into a model folder. */
-final class ModelLocator {
+public final class ModelLocator {
   private ModelLocator() {}
 
   /**
@@ -33,6 +34,12 @@ final class ModelLocator {
       return Path.of(inModels).normalize();
     }
     throw new CliException("model '" + value + "' not found: no folder " + asGiven + " and no folder " + inModels);
+  }
+
+  /** The only model folder under {@code <data-dir>/models}, if there is exactly one. */
+  public static Optional<Path> single(DataDir dataDir) {
+    List<Path> models = ModelFolders.list(dataDir.modelsDir());
+    return models.size() == 1 ? Optional.of(models.get(0)) : Optional.empty();
   }
 
   /**

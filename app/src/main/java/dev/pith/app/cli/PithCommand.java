@@ -2,14 +2,12 @@ package dev.pith.app.cli;
 
 import dev.pith.app.PithVersion;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
-
 /** The root {@code pith} command: global options shared by every subcommand. */
 @Command(
     name = "pith",
@@ -18,10 +16,8 @@ import picocli.CommandLine.Spec;
     description = "Pith, an offline chat assistant. Without arguments `pith` opens the window.",
     subcommands = {ChatCommand.class, GenerateCommand.class, BenchCommand.class, SearchCommand.class,
         ExportCommand.class, ImportCommand.class, DoctorCommand.class})
-public final class PithCommand implements Runnable {
+public final class PithCommand implements Callable<Integer> {
   private final CliContext context;
-
-  @Spec private CommandSpec spec;
 
   // INHERIT: also accepted after a subcommand name; picocli writes the value into these fields either way.
   @Option(
@@ -33,6 +29,13 @@ public final class PithCommand implements Runnable {
   private Path dataDirOption;
 
   @Option(
+      names = "--model",
+      paramLabel = "DIR|ID",
+      description = "Without a subcommand: open the window with this model folder, or the id of a model under "
+          + "<data-dir>/models (default: the only one there).")
+  private String model;
+
+  @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Log at DEBUG level and print stack traces of errors.")
@@ -42,11 +45,12 @@ public final class PithCommand implements Runnable {
     this.context = context;
   }
 
-  /** {@code pith} with only global options: there is nothing to run, so say what is missing. */
+  /** {@code pith} with only global options opens the window, with the model named or the only one installed. */
   @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(),
-        "Missing subcommand (one of: chat, generate, bench, search, export, import, doctor)");
+  public Integer call() {
+    DataDir dir = dataDir();
+    Optional<Path> modelDir = model != null ? Optional.of(ModelLocator.locate(model, dir)) : ModelLocator.single(dir);
+    return context.window().open(dir.path(), modelDir);
   }
 
   CliContext context() {

@@ -1,0 +1,21 @@
+package dev.pith.app.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Opens the window for {@code pith [--data-dir DIR] [--model DIR|ID]}; returns when it closes. */
+@FunctionalInterface
+public interface WindowOpener {
+
+  /**
+   * @param dataDir the data folder
+   * @param model the model folder to load, if one was named or is the only one installed
+   * @return the exit code
+   */
+  int open(Path dataDir, Optional<Path> model);
+
+  /** For contexts without a window (tests of the command line): says so. */
+  WindowOpener NONE = (dataDir, model) -> {
+    throw new CliException("this program has no window; use a subcommand (pith --help)");
+  };
+}
