@@ -90,10 +90,32 @@ class CliErrorsTest {
   }
 
   @Test
-  void noSubcommandIsUsageError() {
-    CliRun run = run("--data-dir", home.toString());
-    assertEquals(2, run.exitCode(), run::toString);
+  void noSubcommandOpensTheWindowWithTheDataFolderAndTheOnlyModel() throws Exception {
+    java.nio.file.Path model = java.nio.file.Files.createDirectories(home.resolve("data/models/qwen"));
+    java.util.List<String> opened = new java.util.ArrayList<>();
+    CliContext context = TestContexts.isolated(home).withWindow((dataDir, dir) -> {
+      opened.add(dataDir + " " + dir.map(Object::toString).orElse("none"));
+      return 0;
+    });
+    CliRun run = CliRun.of(context, "--data-dir", home.resolve("data").toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(java.util.List.of(home.resolve("data") + " " + model), opened);
+  }
+
+  @Test
+  void aModelForTheWindowThatIsNotThereIsOneLine() {
+    CliRun run = run("--data-dir", home.toString(), "--model", "nowhere");
+    assertEquals(1, run.exitCode(), run::toString);
     assertOneLineWithoutStackTrace(run);
+    assertTrue(run.err().contains("model 'nowhere' not found"), run::toString);
+  }
+
+  @Test
+  void withoutAWindowTheNoSubcommandRunSaysSo() {
+    CliRun run = run("--data-dir", home.toString());
+    assertEquals(1, run.exitCode(), run::toString);
+    assertOneLineWithoutStackTrace(run);
+    assertTrue(run.err().contains("no window"), run::toString);
   }
 
   @Test

@@ -26,6 +26,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.ContextMenuEvent;
@@ -253,7 +254,9 @@ class SidebarTest {
 
     assertEquals("…set the [fan] to 40% [speed] below 50 °C", handle.snippet("Pi fan curve"));
     assertEquals("a good running [speed] for a beginner", handle.snippet("New chat"));
-    robot.clickOn(handle.cell("New chat"));
+    ListCell<?> paceHit = handle.cell("New chat");
+    robot.moveTo(paceHit);
+    robot.clickOn(paceHit);
     assertEquals(List.of("search fan speed", "openMessage " + untitled.id() + " " + pace.messageId()), actions.calls);
   }
 
