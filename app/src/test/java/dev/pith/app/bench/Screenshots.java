@@ -1,0 +1,176 @@
+package dev.pith.app.bench;
+
+import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.ui.AppContext;
+import dev.pith.app.ui.ChatWindow;
+import dev.pith.app.ui.UiSettings;
+import dev.pith.app.ui.chat.ChatController;
+import dev.pith.app.ui.theme.Appearance;
+import dev.pith.inference.cpu.CpuBackendOptions;
+import dev.pith.inference.power.PowerMeter;
+import dev.pith.storage.Database;
+import dev.pith.storage.dao.ConversationDao;
+import dev.pith.storage.dao.MessageDao;
+import dev.pith.storage.model.Conversation;
+import dev.pith.storage.model.Message;
+import dev.pith.storage.model.MessageMetrics;
+import dev.pith.storage.model.MessageStatus;
+import dev.pith.storage.model.Role;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.control.TitledPane;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the README's screenshots of the real window: the empty state, a streamed answer with a code block,
+ * a reasoning answer with its Thinking section, in the dark and light themes, and the window at the Pi touch
+ * display's 800×480. The answers come from {@link PacedBackend} (no real model can be downloaded here, and a
+ * random-weight one writes noise). Run it with {@code app/screenshots [OUT_DIR]}.
+ */
+public final class Screenshots {
+  private Screenshots() {}
+
+  private static final String CODE_QUESTION = "How do I read a BME280 sensor on a Raspberry Pi?";
+  private static final String REASONING_QUESTION = "Is 1013 hPa high or low air pressure?";
+  private static final String REASONING = "The user asks about 1013 hPa. Standard sea-level pressure is 1013.25"
+      + " hPa, so this is almost exactly average. High pressure systems are usually above about 1020 hPa and"
+      + " low ones below about 1000 hPa. I should also mention that altitude matters: the sensor reads station"
+      + " pressure, and weather reports give pressure reduced to sea level.\n</think>\n\n"
+      + "**1013 hPa is normal** — it is the standard sea-level pressure (1013.25 hPa).\n\n"
+      + "- Above about **1020 hPa**: high pressure, usually settled weather.\n"
+      + "- Below about **1000 hPa**: low pressure, often wind and rain.\n\n"
+      + "If your sensor is not at sea level, convert its reading first: pressure falls by roughly *12 hPa per"
+      + " 100 m* of altitude.";
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+    Files.createDirectories(out);
+    OnFx.startToolkit();
+    for (boolean dark : List.of(true, false)) {
+      String theme = dark ? "dark" : "light";
+      shoot(out, dark, Optional.empty(), 1200, 760, w -> { }, "empty-state-" + theme + ".png");
+      shoot(out, dark, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)),
+          1200, 860, w -> ask(w, CODE_QUESTION), "answer-code-" + theme + ".png");
+      shoot(out, dark, Optional.of(new PacedBackend(SampleAnswer.pieces(REASONING), 400, true)), 1200, 760,
+          w -> {
+            ask(w, REASONING_QUESTION);
+            OnFx.call(() -> {
+              w.stage().getScene().getRoot().lookupAll(".thinking").forEach(n -> ((TitledPane) n).setExpanded(true));
+              return null;
+            });
+          }, "thinking-" + theme + ".png");
+    }
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)), 800,
+        480, w -> ask(w, CODE_QUESTION), "pi-800x480-dark.png");
+    Platform.exit();
+  }
+
+  private interface Scene {
+    void play(Shown window) throws Exception;
+  }
+
+  private record Shown(ChatWindow window, Stage stage, ChatController controller) {}
+
+  private static void shoot(Path out, boolean dark, Optional<PacedBackend> model, double width, double height,
+      Scene scene, String file) throws Exception {
+    Path dir = Files.createTempDirectory("pith-screenshots");
+    Database db = Database.open(dir);
+    seedHistory(db);
+    new UiSettings(db).save(new Appearance(dark, false, Appearance.DEFAULT_FONT_SIZE)).join();
+    BackendLoader loader = (modelDir, cpu) -> model.orElseThrow();
+    AppContext context = new AppContext(db, dir.resolve("models"),
+        model.map(m -> dir.resolve("Qwen2.5-1.5B-Instruct")), loader, CpuBackendOptions.defaults(),
+        AppContext.defaultGeneration(), Clock.systemDefaultZone(), ZoneId.systemDefault(), Map.of(),
+        PowerMeter.none("no power meter on this machine"));
+    Shown shown = OnFx.call(() -> {
+      Stage stage = new Stage();
+      ChatWindow window = ChatWindow.show(stage, context, ChatWindow.StartState.read(new UiSettings(db)), u -> { });
+      stage.setWidth(width);
+      stage.setHeight(height);
+      return new Shown(window, stage, window.controller());
+    });
+    if (model.isPresent()) {
+      OnFx.waitFor(() -> OnFx.call(() -> shown.controller().modelProperty().get().isReady()), 60);
+    }
+    scene.play(shown);
+    Thread.sleep(700); // the status bar's memory sample and the last layout
+    WritableImage image = OnFx.call(() -> shown.stage().getScene().snapshot(null));
+    ImageIO.write(toBuffered(image), "png", out.resolve(file).toFile());
+    System.out.println("wrote " + out.resolve(file));
+    OnFx.call(() -> {
+      shown.window().close();
+      shown.stage().close();
+      return null;
+    });
+    db.close();
+  }
+
+  private static void ask(Shown w, String question) throws Exception {
+    OnFx.call(() -> {
+      w.controller().send(question);
+      return null;
+    });
+    OnFx.waitFor(() -> OnFx.call(() -> !w.controller().busyProperty().get()), 60);
+    Thread.sleep(300);
+  }
+
+  /** A believable history for the sidebar: conversations from today back to last month, one pinned. */
+  private static void seedHistory(Database db) {
+    Instant now = Instant.now();
+    Object[][] rows = {
+        {"Workshop safety checklist", Duration.ofDays(20), true},
+        {"Pi 5 fan curve for the AI HAT", Duration.ofHours(2), false},
+        {"Summarise the museum's opening hours", Duration.ofHours(5), false},
+        {"Bread recipe for a cold kitchen", Duration.ofHours(26), false},
+        {"Explain INT4 quantization simply", Duration.ofDays(3), false},
+        {"Letter to the school about the trip", Duration.ofDays(5), false},
+        {"Packing list for Porto", Duration.ofDays(40), false},
+        {"Regex for UK postcodes", Duration.ofDays(65), false},
+    };
+    db.writeAndWait("seeding", c -> {
+      for (Object[] row : rows) {
+        Instant at = now.minus((Duration) row[1]);
+        Conversation conversation = new Conversation(UUID.randomUUID(), (String) row[0], at, at, (Boolean) row[2],
+            false);
+        new ConversationDao(c).insert(conversation);
+        Message q = Message.written(conversation.id(), null, Role.USER, (String) row[0], at);
+        new MessageDao(c).insert(q);
+        new MessageDao(c).insert(new Message(UUID.randomUUID(), conversation.id(), q.id(), Role.ASSISTANT,
+            "Here is a short answer about " + row[0] + ".", MessageStatus.COMPLETE, null, at, at,
+            "Qwen2.5-1.5B-Instruct", "cpu", new MessageMetrics(40, 12, 310.0, 11.8, null, null, null)));
+        new ConversationDao(c).touch(conversation.id(), at);
+      }
+      return null;
+    });
+  }
+
+  private static BufferedImage toBuffered(WritableImage image) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    PixelReader pixels = image.getPixelReader();
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      pixels.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+      out.setRGB(0, y, w, 1, row, 0, w);
+    }
+    return out;
+  }
+}
