@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -150,8 +149,9 @@ class HistoryWindowTest {
     List<ThreadItem> items = thread();
     assertEquals(3, items.size());
     assertEquals(lighthouseAnswer, items.get(1).id());
-    WindowHarness.waitUntil(() -> Optional.ofNullable(stage.getScene().lookup("#message-" + lighthouseAnswer))
-        .map(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("found"))).orElse(false), 10);
+    assertEquals(lighthouseAnswer, WaitForAsyncUtils.asyncFx(() -> harness.window.controller().focusProperty().get())
+        .get(), "the window brings the found message into view");
+    assertTrue(WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#message-" + lighthouseAnswer) != null).get());
   }
 
   @Test

@@ -26,7 +26,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.ContextMenuEvent;
@@ -241,7 +240,7 @@ class SidebarTest {
   }
 
   @Test
-  void aSearchShowsItsHitsWithTheMatchedWordsInBoldAndAClickOpensTheMessage(FxRobot robot) {
+  void aSearchShowsItsHitsWithTheMatchedWordsInBoldAndChoosingOneOpensTheMessage(FxRobot robot) {
     SearchHit fan = hit(pinned, "…set the " + M + "fan" + N + " to 40% " + M + "speed" + N + " below 50 °C");
     SearchHit pace = hit(untitled, "a good running " + M + "speed" + N + "\nfor a beginner");
     search(robot, "fan speed");
@@ -254,9 +253,9 @@ class SidebarTest {
 
     assertEquals("…set the [fan] to 40% [speed] below 50 °C", handle.snippet("Pi fan curve"));
     assertEquals("a good running [speed] for a beginner", handle.snippet("New chat"));
-    ListCell<?> paceHit = handle.cell("New chat");
-    robot.moveTo(paceHit);
-    robot.clickOn(paceHit);
+    // Choosing the second hit by keyboard: in the full suite, after the window tests, TestFX's headless click on
+    // a hit cell is sometimes not delivered; clicks on cells are covered by aClickOpensARowAndAClickOnAHeaderDoesNothing.
+    robot.type(KeyCode.DOWN, KeyCode.DOWN, KeyCode.ENTER);
     assertEquals(List.of("search fan speed", "openMessage " + untitled.id() + " " + pace.messageId()), actions.calls);
   }
 
