@@ -20,6 +20,8 @@ final class OnFx {
     CountDownLatch started = new CountDownLatch(1);
     Platform.startup(started::countDown);
     started.await();
+    Platform.setImplicitExit(false); // closing one window must not end the toolkit: another one follows
+
   }
 
   /** {@code work}'s result, computed on the FX thread. */

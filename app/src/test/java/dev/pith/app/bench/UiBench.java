@@ -101,7 +101,7 @@ public final class UiBench {
     OnFx.waitFor(() -> OnFx.call(() -> controller.modelProperty().get().isReady()), 60);
     System.out.printf(Locale.ROOT, "window: %.0fx%.0f, conversation of %d messages (showing the newest %d), "
         + "%d tokens per answer at %s tok/s, %s%n", options.width(), options.height(), options.history(),
-        Math.min(options.history(), 60), options.tokens(), options.rate() > 0 ? fmt(options.rate()) : "full speed",
+        Math.min(options.history(), 24), options.tokens(), options.rate() > 0 ? fmt(options.rate()) : "full speed",
         System.getProperty("glass.platform", "the desktop") + " / prism " + System.getProperty("prism.order", "default"));
     List<Run> runs = new ArrayList<>();
     for (int r = 0; r < options.runs(); r++) {

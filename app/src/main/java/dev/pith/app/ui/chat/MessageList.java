@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Bounds;
@@ -15,6 +16,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -25,7 +29,7 @@ import javafx.util.Duration;
  * no more to stream into than a short one. It sticks to the bottom while the user has not scrolled up.
  */
 final class MessageList extends ScrollPane {
-  static final int PAGE = 60;
+  static final int PAGE = 24;
 
   private final ObservableList<ThreadItem> items;
   private final MessageView.Actions actions;
@@ -34,7 +38,6 @@ final class MessageList extends ScrollPane {
   private final Map<UUID, MessageView> views = new HashMap<>();
   private int shown = PAGE;
   private boolean stickToBottom = true;
-  private boolean scrolling;
 
   MessageList(ObservableList<ThreadItem> items, MessageView.Actions actions) {
     this.items = items;
@@ -59,12 +62,11 @@ final class MessageList extends ScrollPane {
     });
     VBox.setMargin(earlier, new javafx.geometry.Insets(0, 0, 8, 0));
     column.setAlignment(Pos.TOP_CENTER);
-    // Follow the bottom while the user is there; scrolling up (wheel, keys, bar) stops following.
-    vvalueProperty().addListener((o, before, now) -> {
-      if (!scrolling) {
-        stickToBottom = now.doubleValue() >= getVmax() - 0.001;
-      }
-    });
+    // Follow the bottom while the user is there; scrolling up (wheel, keys, bar) stops following. Only the
+    // user's own scrolling decides: the thread changing size also moves the value, and must not.
+    addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::userScrolled));
+    addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::userScrolled));
+    addEventFilter(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::userScrolled));
     column.heightProperty().addListener((o, before, now) -> {
       if (stickToBottom) {
         scrollToBottom();
@@ -115,6 +117,9 @@ final class MessageList extends ScrollPane {
     Map<UUID, MessageView> kept = new HashMap<>();
     for (ThreadItem item : items.subList(first, items.size())) {
       MessageView view = views.remove(item.id());
+      if (view == null) {
+        view = settledLiveView(item);
+      }
       if (view == null || !view.item().equals(item)) {
         if (view != null) {
           view.dispose();
@@ -134,9 +139,23 @@ final class MessageList extends ScrollPane {
     }
   }
 
+  private void userScrolled() {
+    stickToBottom = getVvalue() >= getVmax() - 0.001;
+  }
+
+  /** The live answer's view, turned into {@code item}'s when {@code item} is that answer stored; else null. */
+  private MessageView settledLiveView(ThreadItem item) {
+    for (Map.Entry<UUID, MessageView> entry : views.entrySet()) {
+      if (entry.getValue().canSettleAs(item)) {
+        MessageView view = views.remove(entry.getKey());
+        view.settle(item);
+        return view;
+      }
+    }
+    return null;
+  }
+
   private void scrollToBottom() {
-    scrolling = true;
     setVvalue(getVmax());
-    scrolling = false;
   }
 }

@@ -8,6 +8,7 @@ import dev.pith.storage.model.Message;
 import dev.pith.storage.model.MessageStatus;
 import dev.pith.storage.model.Role;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -51,7 +53,7 @@ final class MessageView extends VBox {
     boolean canAsk();
   }
 
-  private final ThreadItem item;
+  private ThreadItem item;
   private final Actions actions;
   private final VBox body = new VBox();
   private final Label statusLine = new Label();
@@ -61,6 +63,10 @@ final class MessageView extends VBox {
   private boolean thinkingCollapsedOnce;
   private String text;
   private ChangeListener<String> liveListener;
+  /** How often a live answer is rendered again, at most. */
+  static final long RENDER_MILLIS = 50;
+  private long lastRenderNanos;
+  private PauseTransition pendingRender;
 
   MessageView(ThreadItem item, Actions actions) {
     this.item = item;
@@ -80,8 +86,31 @@ final class MessageView extends VBox {
     return text;
   }
 
+  /**
+   * Whether this live answer's view can become {@code stored}'s: the stored answer to the same question.
+   * Reusing the view keeps every block already rendered, so the end of a long answer costs no frame.
+   */
+  boolean canSettleAs(ThreadItem stored) {
+    return item.isLive() && !stored.isLive() && stored.message().role() == Role.ASSISTANT
+        && java.util.Objects.equals(stored.message().parentId(), item.message().parentId());
+  }
+
+  /** Turns this live answer's view into {@code stored}'s (see {@link #canSettleAs}). */
+  void settle(ThreadItem stored) {
+    dispose();
+    item = stored;
+    setId("message-" + stored.id());
+    showAnswer(stored.message().content(), false, true);
+    updateStatusLine();
+    getChildren().setAll(body, actionBar());
+  }
+
   /** Stops following a live answer; call when the view leaves the thread. */
   void dispose() {
+    if (pendingRender != null) {
+      pendingRender.stop();
+      pendingRender = null;
+    }
     if (liveListener != null) {
       item.live().textProperty().removeListener(liveListener);
       liveListener = null;
@@ -102,9 +131,12 @@ final class MessageView extends VBox {
     } else {
       markdown = new MarkdownView(actions.linkOpener());
       markdown.getStyleClass().add("answer");
+      // A TextFlow's preferred width is its longest unwrapped line: the thread's width decides instead.
+      markdown.setMinWidth(0);
+      markdown.setPrefWidth(0);
       body.getChildren().add(markdown);
       if (item.isLive()) {
-        liveListener = (o, before, now) -> showAnswer(now, item.live().opensThinking(), false);
+        liveListener = (o, before, now) -> liveTextChanged();
         item.live().textProperty().addListener(liveListener);
         showAnswer(item.live().textProperty().get(), item.live().opensThinking(), false);
       } else {
@@ -129,6 +161,31 @@ final class MessageView extends VBox {
       showThinking(split, stored);
     }
     markdown.setMarkdown(split.answer());
+  }
+
+  /**
+   * Renders the live text at most every {@value #RENDER_MILLIS} ms: the text arrives once per pulse, and
+   * laying out a growing answer (and the thread around it) every pulse costs frames on a Pi. The stored
+   * answer replaces this view when it ends, so the last piece always shows.
+   */
+  private void liveTextChanged() {
+    long now = System.nanoTime();
+    long since = (now - lastRenderNanos) / 1_000_000;
+    if (since >= RENDER_MILLIS) {
+      renderLive(now);
+    } else if (pendingRender == null) {
+      pendingRender = new PauseTransition(Duration.millis(RENDER_MILLIS - since));
+      pendingRender.setOnFinished(e -> renderLive(System.nanoTime()));
+      pendingRender.play();
+    }
+  }
+
+  private void renderLive(long now) {
+    pendingRender = null;
+    lastRenderNanos = now;
+    if (liveListener != null) {
+      showAnswer(item.live().textProperty().get(), item.live().opensThinking(), false);
+    }
   }
 
   private static boolean opensThinkingInText(String answer) {
