@@ -132,7 +132,7 @@ final class MessageList extends ScrollPane {
     views.values().forEach(MessageView::dispose);
     views.clear();
     views.putAll(kept);
-    column.getChildren().setAll(children);
+    update(column.getChildren(), children);
     if (items.isEmpty()) {
       shown = PAGE;
       stickToBottom = true;
@@ -141,6 +141,22 @@ final class MessageList extends ScrollPane {
 
   private void userScrolled() {
     stickToBottom = getVvalue() >= getVmax() - 0.001;
+  }
+
+  /**
+   * Makes {@code shown} equal {@code wanted} touching as few nodes as it can: a node taken out and put back
+   * has its CSS and layout redone, which for a long thread is a frame lost. Usually nothing changed (an
+   * answer settled in its view) or messages were added at the end.
+   */
+  private static void update(javafx.collections.ObservableList<Node> shown, List<Node> wanted) {
+    if (shown.equals(wanted)) {
+      return;
+    }
+    if (wanted.size() > shown.size() && wanted.subList(0, shown.size()).equals(shown)) {
+      shown.addAll(wanted.subList(shown.size(), wanted.size()));
+    } else {
+      shown.setAll(wanted);
+    }
   }
 
   /** The live answer's view, turned into {@code item}'s when {@code item} is that answer stored; else null. */

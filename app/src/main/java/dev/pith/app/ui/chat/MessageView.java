@@ -102,7 +102,8 @@ final class MessageView extends VBox {
     setId("message-" + stored.id());
     showAnswer(stored.message().content(), false, true);
     updateStatusLine();
-    getChildren().setAll(body, actionBar());
+    // Only the bar changes: taking the body out and back would redo its CSS and layout, a frame or more.
+    getChildren().set(getChildren().size() - 1, actionBar());
   }
 
   /** Stops following a live answer; call when the view leaves the thread. */
