@@ -127,11 +127,14 @@ class ChatCommandTest {
   @Test
   void openWithoutAMatchIsAOneLineHint() {
     chat("first\n");
+    // A number not on the list, and not the start of the one conversation's (random, hex) id either.
+    String id = StoredData.conversations(data).get(0).id().toString();
+    String number = id.startsWith("7") ? "8" : "7";
 
-    CliRun run = chat("/open 7\n/open zzz\n/open\n");
+    CliRun run = chat("/open " + number + "\n/open zzz\n/open\n");
 
     assertEquals(0, run.exitCode(), run::toString);
-    assertEquals(List.of("No conversation 7; /list shows them.", "No conversation zzz; /list shows them.",
+    assertEquals(List.of("No conversation " + number + "; /list shows them.", "No conversation zzz; /list shows them.",
         "Usage: /open N (a number from /list) or /open ID (the start of a conversation id)."), run.errLines());
   }
 
