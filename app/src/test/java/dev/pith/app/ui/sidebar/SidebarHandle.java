@@ -61,8 +61,11 @@ final class SidebarHandle {
 
   /** Text parts of a hit's snippet, bold ones as [word]. */
   String snippet(String hitTitle) {
-    ListCell<?> cell = cell(hitTitle);
+    // Found and read in one visit to the FX thread: between two visits the list may reuse the cell.
     return fx(() -> {
+      ListCell<?> cell = visibleCells().stream()
+          .filter(c -> title(c) instanceof Label l && l.getText().equals(hitTitle))
+          .findFirst().orElseThrow(() -> new AssertionError("no hit titled " + hitTitle));
       TextFlow flow = (TextFlow) cell.getGraphic().lookup(".snippet");
       StringBuilder out = new StringBuilder();
       for (Node node : flow.getChildren()) {
