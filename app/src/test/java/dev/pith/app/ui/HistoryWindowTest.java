@@ -102,12 +102,23 @@ class HistoryWindowTest {
 
   /** Opens the conversation titled {@code title} from the sidebar with the keyboard: select it, Enter. */
   private void openRow(FxRobot robot, String title) throws Exception {
-    ListCell<?> row = cell(robot, title);
-    robot.interact(() -> {
-      row.getListView().requestFocus();
-      row.getListView().getSelectionModel().select(row.getIndex());
-    });
+    select(robot, cell(robot, title));
     robot.type(KeyCode.ENTER);
+  }
+
+  /**
+   * Puts the keyboard on {@code cell}'s item in its list. The window is brought to the front first: the
+   * robot's keys go to the focused window, and TestFX's own stage may have the focus.
+   */
+  private void select(FxRobot robot, ListCell<?> cell) {
+    robot.interact(() -> {
+      Object item = cell.getItem();
+      stage.toFront();
+      stage.requestFocus();
+      cell.getListView().requestFocus();
+      int index = cell.getListView().getItems().indexOf(item);
+      cell.getListView().getSelectionModel().select(index);
+    });
   }
 
   private Optional<ListCell<?>> findCell(FxRobot robot, String title) {
@@ -131,6 +142,10 @@ class HistoryWindowTest {
 
   @Test
   void searchFindsAnOldMessageAndOpensTheConversationThere(FxRobot robot) throws Exception {
+    robot.interact(() -> {
+      stage.toFront();
+      stage.requestFocus();
+    });
     robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
     TextField search = robot.lookup(".search-field").queryAs(TextField.class);
     assertTrue(search.isFocused(), "Ctrl+F puts the keyboard in the search box");
@@ -140,10 +155,7 @@ class HistoryWindowTest {
         .map(n -> ((javafx.scene.text.Text) n).getText()).toList();
     assertTrue(marked.stream().anyMatch(t -> t.equalsIgnoreCase("lighthouse")), marked.toString());
 
-    robot.interact(() -> {
-      hit.getListView().requestFocus();
-      hit.getListView().getSelectionModel().select(hit.getIndex());
-    });
+    select(robot, hit);
     robot.type(KeyCode.ENTER);
     WindowHarness.waitUntil(() -> "Coastal history".equals(chatTitle(robot)), 10);
     List<ThreadItem> items = thread();
@@ -158,6 +170,7 @@ class HistoryWindowTest {
   void deleteHidesTheConversationAndUndoBringsItBack(FxRobot robot) throws Exception {
     openRow(robot, "Bread for a cold kitchen");
     WindowHarness.waitUntil(() -> "Bread for a cold kitchen".equals(chatTitle(robot)), 10);
+    select(robot, cell(robot, "Bread for a cold kitchen"));
     robot.type(KeyCode.DELETE);
     WindowHarness.waitUntil(() -> findCell(robot, "Bread for a cold kitchen").isEmpty(), 10);
     assertEquals("New chat", chatTitle(robot), "the open conversation closes when it is deleted");
@@ -173,6 +186,7 @@ class HistoryWindowTest {
 
     openRow(robot, "Bread for a cold kitchen");
     WindowHarness.waitUntil(() -> "Bread for a cold kitchen".equals(chatTitle(robot)), 10);
+    select(robot, cell(robot, "Bread for a cold kitchen"));
     robot.type(KeyCode.DELETE);
     WindowHarness.waitUntil(() -> findCell(robot, "Bread for a cold kitchen").isEmpty(), 10);
     WaitForAsyncUtils.asyncFx(() -> harness.window.close()).get(30, TimeUnit.SECONDS);
