@@ -59,6 +59,9 @@ public final class Screenshots {
       + "If your sensor is not at sea level, convert its reading first: pressure falls by roughly *12 hPa per"
       + " 100 m* of altitude.";
 
+  /** The next screenshots use the high-contrast option. */
+  private static boolean highContrast;
+
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
     Files.createDirectories(out);
@@ -79,6 +82,9 @@ public final class Screenshots {
     }
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)), 800,
         480, w -> ask(w, CODE_QUESTION), "pi-800x480-dark.png");
+    highContrast = true;
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(REASONING), 400, true)), 1200, 760,
+        w -> ask(w, REASONING_QUESTION), "high-contrast-dark.png");
     Platform.exit();
   }
 
@@ -93,7 +99,7 @@ public final class Screenshots {
     Path dir = Files.createTempDirectory("pith-screenshots");
     Database db = Database.open(dir);
     seedHistory(db);
-    new UiSettings(db).save(new Appearance(dark, false, Appearance.DEFAULT_FONT_SIZE)).join();
+    new UiSettings(db).save(new Appearance(dark, highContrast, Appearance.DEFAULT_FONT_SIZE)).join();
     BackendLoader loader = (modelDir, cpu) -> model.orElseThrow();
     AppContext context = new AppContext(db, dir.resolve("models"),
         model.map(m -> dir.resolve("Qwen2.5-1.5B-Instruct")), loader, CpuBackendOptions.defaults(),
