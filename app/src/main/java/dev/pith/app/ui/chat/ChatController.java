@@ -247,7 +247,7 @@ public final class ChatController implements AutoCloseable {
     if (question.isEmpty() || !canAsk()) {
       return;
     }
-    Instant now = clock.instant();
+    Instant now = now();
     Conversation conversation = open.get() != null ? open.get()
         : new Conversation(UUID.randomUUID(), title(question), now, now, false, false);
     UUID parent = thread.isEmpty() ? null : thread.get(thread.size() - 1).id();
@@ -262,7 +262,7 @@ public final class ChatController implements AutoCloseable {
       return;
     }
     Message old = item.message();
-    Message edited = Message.written(old.conversationId(), old.parentId(), Role.USER, question, clock.instant());
+    Message edited = Message.written(old.conversationId(), old.parentId(), Role.USER, question, now());
     List<UUID> versions = new ArrayList<>(item.versions());
     versions.add(edited.id());
     thread.remove(index, thread.size());
@@ -318,7 +318,7 @@ public final class ChatController implements AutoCloseable {
     ModelState state = model.get();
     ChatBackend backend = state.backend();
     LiveAnswer answer = new LiveAnswer(System.nanoTime(), backend.model().opensThinking());
-    Instant now = clock.instant();
+    Instant now = now();
     Message placeholder = new Message(UUID.randomUUID(), question.conversationId(), question.id(), Role.ASSISTANT,
         "", MessageStatus.STREAMING, null, now, now, state.name(), backend.id(), MessageMetrics.NONE);
     List<UUID> versions = new ArrayList<>(otherVersions);
@@ -474,6 +474,14 @@ public final class ChatController implements AutoCloseable {
     if (backend != null) {
       backend.close();
     }
+  }
+
+  /**
+   * The time written on a new message, to the millisecond as the database keeps it: the message on screen
+   * then equals the one read back, and its view is kept when the thread is read again.
+   */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   private static String title(String question) {

@@ -152,8 +152,15 @@ final class MessageList extends ScrollPane {
     if (shown.equals(wanted)) {
       return;
     }
-    if (wanted.size() > shown.size() && wanted.subList(0, shown.size()).equals(shown)) {
-      shown.addAll(wanted.subList(shown.size(), wanted.size()));
+    int first = 0; // the first place where they differ
+    while (first < shown.size() && first < wanted.size() && shown.get(first) == wanted.get(first)) {
+      first++;
+    }
+    if (wanted.size() == shown.size() && wanted.subList(first + 1, wanted.size())
+        .equals(shown.subList(first + 1, shown.size()))) {
+      shown.set(first, wanted.get(first)); // one message changed in place (a question stored, a version)
+    } else if (first == shown.size()) {
+      shown.addAll(wanted.subList(first, wanted.size()));
     } else {
       shown.setAll(wanted);
     }
