@@ -16,8 +16,6 @@ import java.util.UUID;
  * stored as the user's, after the last message of the thread, and answered before the next line is read.
  */
 final class ChatSession {
-  /** The most characters of a first message that become the conversation's title. */
-  static final int TITLE_LENGTH = 60;
   static final String HELP = String.join(System.lineSeparator(),
       "Type a message and press Enter. Commands:",
       "  /new      start a new conversation",
@@ -112,7 +110,7 @@ final class ChatSession {
     Instant now = Instant.now(db.clock());
     if (conversation == null) {
       Conversation fresh = Conversation.create(now);
-      conversation = new Conversation(fresh.id(), Display.clip(text, TITLE_LENGTH), now, now, false, false);
+      conversation = new Conversation(fresh.id(), Display.newTitle(text), now, now, false, false);
     }
     Conversation current = conversation;
     Message question = Message.written(current.id(), leaf, Role.USER, text, now);

@@ -6,11 +6,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
-/** How stored conversations and messages are shown in the terminal. */
-final class Display {
+/** How stored conversations and messages are shown in the terminal (and what the window shares of it). */
+public final class Display {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   /** Characters of an id that tell conversations apart in practice, as {@code /open} accepts them. */
   private static final int SHORT_ID = 8;
+  /** The most characters of a first question that become the conversation's title. */
+  static final int TITLE_LENGTH = 60;
 
   private Display() {}
 
@@ -34,6 +36,11 @@ final class Display {
   /** Local date and time to the minute, e.g. {@code 2026-11-21 10:15}. */
   static String time(Instant instant) {
     return TIME.format(instant.atZone(ZoneId.systemDefault()));
+  }
+
+  /** The title a new conversation takes from its first question, in the terminal and in the window alike. */
+  public static String newTitle(String firstQuestion) {
+    return clip(firstQuestion, TITLE_LENGTH);
   }
 
   /** A conversation's title, or {@code (untitled)}. */

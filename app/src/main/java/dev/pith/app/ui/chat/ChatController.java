@@ -1,22 +1,19 @@
 package dev.pith.app.ui.chat;
 
-import dev.pith.app.ThreadPrompt;
+import dev.pith.app.Answers;
 import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.cli.Display;
 import dev.pith.app.ui.CoalescingTextSink;
 import dev.pith.app.ui.UiThreads;
 import dev.pith.inference.CancellationToken;
 import dev.pith.inference.ChatBackend;
-import dev.pith.inference.GenerationException;
-import dev.pith.inference.GenerationRequest;
 import dev.pith.inference.GenerationSettings;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.OneLine;
-import dev.pith.inference.Prompt;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.storage.Database;
 import dev.pith.storage.SqlWork;
 import dev.pith.storage.StorageException;
-import dev.pith.storage.StreamingAnswer;
 import dev.pith.storage.dao.ConversationDao;
 import dev.pith.storage.dao.MessageDao;
 import dev.pith.storage.dao.SearchDao;
@@ -65,8 +62,6 @@ public final class ChatController implements AutoCloseable {
   /** The most conversations in the sidebar. */
   static final int SIDEBAR_LIMIT = 1000;
   static final int SEARCH_LIMIT = 50;
-  /** The most characters of a first question that become the conversation's title. */
-  static final int TITLE_LENGTH = 60;
 
   private final Database db;
   private final BackendLoader backends;
@@ -249,7 +244,7 @@ public final class ChatController implements AutoCloseable {
     }
     Instant now = now();
     Conversation conversation = open.get() != null ? open.get()
-        : new Conversation(UUID.randomUUID(), title(question), now, now, false, false);
+        : new Conversation(UUID.randomUUID(), Display.newTitle(question), now, now, false, false);
     UUID parent = thread.isEmpty() ? null : thread.get(thread.size() - 1).id();
     ask(conversation, Message.written(conversation.id(), parent, Role.USER, question, now), List.of());
   }
@@ -329,46 +324,22 @@ public final class ChatController implements AutoCloseable {
     busy.set(true);
     live.set(answer);
     problem.set("");
-    saved.thenApplyAsync(ignored -> generate(question, backend, state.name(), answer, token), inference)
-        .whenComplete((outcome, failure) -> fx.execute(() -> answered(question, outcome, failure)));
-  }
-
-  /** On the inference thread: the model reads the thread that ends with {@code question} and answers. */
-  private Outcome generate(Message question, ChatBackend backend, String modelId, LiveAnswer answer,
-      CancellationToken token) {
-    List<Message> path = db.read(c -> new MessageDao(c).pathTo(question.id(), THREAD_LIMIT));
-    GenerationRequest request = new GenerationRequest(Prompt.chat(ThreadPrompt.messages(path)), settings);
-    StreamingAnswer stored = StreamingAnswer.start(db, question.conversationId(), question.id(), modelId,
-        backend.id());
     CoalescingTextSink toWindow = new CoalescingTextSink(fx, answer::append);
-    try {
-      GenerationStats stats = backend.generate(request, (id, text) -> {
-        stored.append(text);
-        toWindow.onToken(id, text);
-      }, token);
-      return new Outcome(waitFor(stored.finish(ThreadPrompt.status(stats), null, ThreadPrompt.metrics(stats))),
-          stats);
-    } catch (GenerationException e) {
-      LOG.debug("the answer failed", e);
-      return new Outcome(waitFor(stored.finish(MessageStatus.ERROR, OneLine.of(e.getMessage()),
-          MessageMetrics.NONE)), null);
-    }
+    saved.thenApplyAsync(ignored -> Answers.generate(db, backend, state.name(), settings, question, toWindow, token),
+        inference).whenComplete((outcome, failure) -> fx.execute(() -> answered(question, outcome, failure)));
   }
-
-  private record Outcome(Message answer, GenerationStats stats) {}
 
   /**
    * The answer is stored (or could not be): the thread is read again, so the stored answer and every version
    * count are shown, and only then does the window leave its answering state.
    */
-  private void answered(Message question, Outcome outcome, Throwable failure) {
+  private void answered(Message question, Answers.Result outcome, Throwable failure) {
     if (failure != null) {
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
+      Throwable cause = unwrap(failure);
       LOG.warn("an answer could not be stored", cause);
       problem.set("The answer could not be saved: " + OneLine.of(cause.getMessage()));
     }
-    UUID leaf = outcome != null ? outcome.answer().id() : question.id();
+    UUID leaf = outcome != null ? outcome.stored().id() : question.id();
     long request = ++threadRequest;
     if (io.isShutdown()) {
       return;
@@ -484,11 +455,6 @@ public final class ChatController implements AutoCloseable {
     return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
-  private static String title(String question) {
-    String line = question.lines().filter(l -> !l.isBlank()).findFirst().orElse(question).strip();
-    return line.length() <= TITLE_LENGTH ? line : line.substring(0, TITLE_LENGTH - 1).stripTrailing() + "…";
-  }
-
   /** Reads on the io thread and hands the result to {@code then} on the FX thread; failures go to the banner. */
   private <T> void read(SqlWork<T> work, Consumer<T> then) {
     if (io.isShutdown()) {
@@ -513,17 +479,13 @@ public final class ChatController implements AutoCloseable {
   }
 
   private void report(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable cause = unwrap(failure);
     LOG.warn("a database operation failed", cause);
     problem.set(cause instanceof StorageException ? cause.getMessage() : OneLine.of(String.valueOf(cause)));
   }
 
-  private static Message waitFor(CompletableFuture<Message> stored) {
-    try {
-      return stored.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof StorageException s ? s : e;
-    }
+  /** The failure itself, not the wrapper a future put around it. */
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 }
