@@ -39,6 +39,15 @@ public record ThinkingSplit(String thinking, String answer, boolean thinkingDone
     return new ThinkingSplit(withoutCutTag(rest, CLOSE).strip(), "", false);
   }
 
+  /**
+   * Splits a finished answer, whichever model wrote it: a closing tag with no opening tag before it means
+   * the prompt opened the thinking part.
+   */
+  public static ThinkingSplit ofFinished(String text) {
+    int close = text.indexOf(CLOSE);
+    return of(text, close >= 0 && !text.substring(0, close).contains(OPEN));
+  }
+
   /** True when {@code text} is a non-empty proper beginning of {@code tag}. */
   private static boolean isCutTag(String text, String tag) {
     return !text.isEmpty() && text.length() < tag.length() && tag.startsWith(text);

@@ -27,6 +27,13 @@ class ThinkingSplitTest {
   }
 
   @Test
+  void aFinishedAnswerSaysItselfWhetherThePromptOpenedTheThinking() {
+    assertEquals(new ThinkingSplit("Let me count.", "4", true), ThinkingSplit.ofFinished("Let me count.\n</think>\n4"));
+    assertEquals(new ThinkingSplit("Count.", "4", true), ThinkingSplit.ofFinished("<think>Count.</think>4"));
+    assertEquals(new ThinkingSplit("", "Paris.", true), ThinkingSplit.ofFinished("Paris."));
+  }
+
+  @Test
   void everyPrefixOfAStreamShowsNoTagAndNeverTakesTextBack() {
     String full = "<think>Hmm, tags: <b> and </thin are not it.</think>\nThe answer.";
     String lastThinking = "";

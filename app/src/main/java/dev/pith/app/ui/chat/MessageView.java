@@ -156,9 +156,8 @@ final class MessageView extends VBox {
    */
   private void showAnswer(String answer, boolean opensThinking, boolean stored) {
     text = answer;
-    boolean starts = opensThinking || (stored && opensThinkingInText(answer));
-    ThinkingSplit split = ThinkingSplit.of(answer, starts);
-    if (!split.thinking().isEmpty() || (!split.thinkingDone() && starts)) {
+    ThinkingSplit split = stored ? ThinkingSplit.ofFinished(answer) : ThinkingSplit.of(answer, opensThinking);
+    if (!split.thinking().isEmpty() || (!split.thinkingDone() && opensThinking)) {
       showThinking(split, stored);
     }
     markdown.setMarkdown(split.answer());
@@ -166,8 +165,8 @@ final class MessageView extends VBox {
 
   /**
    * Renders the live text at most every {@value #RENDER_MILLIS} ms: the text arrives once per pulse, and
-   * laying out a growing answer (and the thread around it) every pulse costs frames on a Pi. The stored
-   * answer replaces this view when it ends, so the last piece always shows.
+   * laying out a growing answer (and the thread around it) every pulse costs frames on a Pi. When it ends
+   * the view settles as the stored answer, whose whole text it then shows.
    */
   private void liveTextChanged() {
     long now = System.nanoTime();
@@ -187,11 +186,6 @@ final class MessageView extends VBox {
     if (liveListener != null) {
       showAnswer(item.live().textProperty().get(), item.live().opensThinking(), false);
     }
-  }
-
-  private static boolean opensThinkingInText(String answer) {
-    int close = answer.indexOf("</think>");
-    return close >= 0 && !answer.substring(0, close).contains("<think>");
   }
 
   private void showThinking(ThinkingSplit split, boolean stored) {
@@ -265,7 +259,7 @@ final class MessageView extends VBox {
   }
 
   private String readableText() {
-    ThinkingSplit split = ThinkingSplit.of(text, opensThinkingInText(text));
+    ThinkingSplit split = ThinkingSplit.ofFinished(text);
     return dev.pith.app.ui.markdown.PlainText.of(split.answer());
   }
 
