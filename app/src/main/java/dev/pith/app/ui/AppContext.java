@@ -61,9 +61,4 @@ public record AppContext(Database db, Path modelsDir, Optional<Path> model, Back
     return new GenerationSettings(MAX_ANSWER_TOKENS,
         new SamplingSettings(0.7f, 20, 0.8f, 1.05f, ThreadLocalRandom.current().nextLong()), List.of());
   }
-
-  public AppContext withModel(Path dir) {
-    return new AppContext(db, modelsDir, Optional.of(dir), backends, cpu, generation, clock, zone, environment,
-        power);
-  }
 }

@@ -70,8 +70,8 @@ final class SettingsDialog {
     box.setPrefWidth(420);
     box.getStyleClass().add("settings-dialog");
     Scene scene = new Scene(box);
-    scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-    box.setStyle(owner.getScene().getRoot().getStyle());
+    theme.attach(scene);
+    dialog.setOnHidden(e -> theme.detach(scene));
     dialog.setScene(scene);
   }
 

@@ -2,6 +2,8 @@ package dev.pith.app.ui.theme;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
@@ -22,18 +24,23 @@ public final class ThemeService {
       ThemeService.class.getResource("pith.css"), "pith.css").toExternalForm();
 
   private final ReadOnlyObjectWrapper<Appearance> appearance = new ReadOnlyObjectWrapper<>(this, "appearance");
-  private Scene scene;
+  private final List<Scene> scenes = new ArrayList<>();
   private Boolean appliedDark;
 
   public ThemeService(Appearance initial) {
     appearance.set(Objects.requireNonNull(initial, "initial"));
   }
 
-  /** Styles {@code s} now and whenever the appearance changes. */
+  /** Styles {@code s} (the window, or a dialog of it) now and whenever the appearance changes. */
   public void attach(Scene s) {
-    this.scene = s;
+    scenes.add(s);
     s.getStylesheets().add(PITH_CSS);
     apply(appearance.get());
+  }
+
+  /** Stops styling {@code s} (a dialog that closed). */
+  public void detach(Scene s) {
+    scenes.remove(s);
   }
 
   public ReadOnlyObjectProperty<Appearance> appearanceProperty() {
@@ -67,10 +74,12 @@ public final class ThemeService {
           ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
       appliedDark = a.dark();
     }
-    if (scene != null && scene.getRoot() != null) {
-      scene.getRoot().pseudoClassStateChanged(DARK, a.dark());
-      scene.getRoot().pseudoClassStateChanged(HIGH_CONTRAST, a.highContrast());
-      scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", a.fontSize()));
+    for (Scene scene : scenes) {
+      if (scene.getRoot() != null) {
+        scene.getRoot().pseudoClassStateChanged(DARK, a.dark());
+        scene.getRoot().pseudoClassStateChanged(HIGH_CONTRAST, a.highContrast());
+        scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", a.fontSize()));
+      }
     }
   }
 }
