@@ -113,7 +113,6 @@ public final class ChatWindow {
     toggle.setAccessibleText("Show or hide the conversations (Ctrl+B)");
     toggle.setTooltip(new javafx.scene.control.Tooltip("Conversations (Ctrl+B)"));
     toggle.setOnAction(e -> showSidebar(!sidebarShown));
-    sidebar.getStyleClass().add("pith-sidebar");
     root.setLeft(sidebar);
     root.setCenter(new StackPane(chat, undo));
     root.setBottom(status);
