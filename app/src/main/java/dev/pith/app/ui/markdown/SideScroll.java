@@ -1,5 +1,6 @@
 package dev.pith.app.ui.markdown;
 
+import dev.pith.app.ui.Viewports;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ScrollPane.ScrollBarPolicy;
 import javafx.scene.layout.Region;
@@ -16,7 +17,7 @@ final class SideScroll {
   private SideScroll() {}
 
   static ScrollPane of(Region content, String styleClass) {
-    ScrollPane scroll = new ScrollPane(content);
+    ScrollPane scroll = Viewports.uncached(new ScrollPane(content));
     scroll.getStyleClass().add(styleClass);
     scroll.setFitToHeight(true);
     scroll.setVbarPolicy(ScrollBarPolicy.NEVER);
