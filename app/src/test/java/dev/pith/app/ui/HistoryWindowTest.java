@@ -163,7 +163,8 @@ class HistoryWindowTest {
     assertEquals(lighthouseAnswer, items.get(1).id());
     assertEquals(lighthouseAnswer, WaitForAsyncUtils.asyncFx(() -> harness.window.controller().focusProperty().get())
         .get(), "the window brings the found message into view");
-    assertTrue(WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#message-" + lighthouseAnswer) != null).get());
+    assertTrue(WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().lookupAll(".message").stream()
+        .anyMatch(view -> lighthouseAnswer.equals(view.getUserData()))).get(), "its view is built");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.pith.app.ui.chat;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.pith.app.ui.Viewports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ final class MessageList extends ScrollPane {
   private final VBox column = new VBox();
   private final Button earlier = new Button("Show earlier messages");
   private final Map<UUID, MessageView> views = new HashMap<>();
+  /** How many of the newest messages are built: a page, one more page per "Show earlier", and every new one. */
   private int shown = PAGE;
   private boolean stickToBottom = true;
 
@@ -43,12 +45,23 @@ final class MessageList extends ScrollPane {
     this.items = items;
     this.actions = actions;
     createView();
-    items.addListener((ListChangeListener<ThreadItem>) change -> rebuild());
+    items.addListener((ListChangeListener<ThreadItem>) change -> {
+      while (change.next()) {
+        if (change.wasAdded() && !change.wasRemoved() && change.getFrom() > 0 && change.getTo() == items.size()) {
+          // Messages added at the end (a question, its answer) join those shown instead of pushing the oldest
+          // out: taking one out at the top would rebuild the column (every view's CSS again) and move the text
+          // the user may be reading.
+          shown += change.getAddedSize();
+        }
+      }
+      rebuild();
+    });
     rebuild();
   }
 
   private void createView() {
     getStyleClass().addAll("message-list", Tweaks.EDGE_TO_EDGE);
+    Viewports.uncached(this);
     setFitToWidth(true);
     setHbarPolicy(ScrollBarPolicy.NEVER);
     column.getStyleClass().add("message-column");

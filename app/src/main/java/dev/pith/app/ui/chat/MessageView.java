@@ -1,6 +1,7 @@
 package dev.pith.app.ui.chat;
 
 import atlantafx.base.theme.Styles;
+import dev.pith.app.ui.HeightMemo;
 import dev.pith.app.ui.ThinkingSplit;
 import dev.pith.app.ui.markdown.MarkdownView;
 import dev.pith.app.ui.status.MessageStats;
@@ -29,7 +30,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * One message of the thread: the question in a bubble, or the answer rendered from Markdown with its
  * Thinking section, a quiet line of what it cost, and its actions (copy, edit or regenerate, read aloud,
- * and ‹ 1/2 › when it has other versions). A live answer follows its text once per pulse.
+ * and ‹ 1/2 › when it has other versions). A live answer follows its text once per pulse. Its user data is
+ * the id of the message it shows.
  */
 final class MessageView extends VBox {
   static final PseudoClass FOUND = PseudoClass.getPseudoClass("found");
@@ -67,13 +69,15 @@ final class MessageView extends VBox {
   static final long RENDER_MILLIS = 50;
   private long lastRenderNanos;
   private PauseTransition pendingRender;
+  /** The thread asks every message for its height on each layout pass; only a changed one measures again. */
+  private final HeightMemo heights = new HeightMemo();
 
   MessageView(ThreadItem item, Actions actions) {
     this.item = item;
     this.actions = actions;
     this.text = item.message().content();
     getStyleClass().addAll("message", item.message().role() == Role.USER ? "from-user" : "from-assistant");
-    setId("message-" + item.id());
+    setUserData(item.id());
     createView();
   }
 
@@ -99,11 +103,28 @@ final class MessageView extends VBox {
   void settle(ThreadItem stored) {
     dispose();
     item = stored;
-    setId("message-" + stored.id());
+    // Not a CSS id: changing one restyles every node of the answer, a frame or more for a long one.
+    setUserData(stored.id());
     showAnswer(stored.message().content(), false, true);
     updateStatusLine();
     // Only the bar changes: taking the body out and back would redo its CSS and layout, a frame or more.
     getChildren().set(getChildren().size() - 1, actionBar());
+  }
+
+  @Override
+  protected double computePrefHeight(double width) {
+    return heights.pref(width, super::computePrefHeight);
+  }
+
+  @Override
+  protected double computeMinHeight(double width) {
+    return heights.min(width, super::computeMinHeight);
+  }
+
+  @Override
+  public void requestLayout() {
+    heights.clear();
+    super.requestLayout();
   }
 
   /** Stops following a live answer; call when the view leaves the thread. */
