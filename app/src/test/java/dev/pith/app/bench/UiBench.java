@@ -4,6 +4,7 @@ import dev.pith.app.ui.AppContext;
 import dev.pith.app.ui.ChatWindow;
 import dev.pith.app.ui.UiSettings;
 import dev.pith.app.ui.chat.ChatController;
+import dev.pith.app.ui.status.ProcessMemory;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.power.PowerMeter;
@@ -75,8 +76,10 @@ public final class UiBench {
     }
   }
 
-  record Run(int tokens, double seconds, double decodeTps, int pulses, double longestGapMs, double p99GapMs,
-      int gapsOver50, int gapsOver33, double gcMillis, long heapUsedMb) {}
+  /** One answer's figures; {@code longestGapAtSeconds} is when the longest gap ended, from the question's send. */
+  record Run(int tokens, double seconds, double decodeTps, int pulses, double longestGapMs,
+      double longestGapAtSeconds, double p99GapMs, int gapsOver50, int gapsOver33, double gcMillis,
+      long heapUsedMb, long rssMb) {}
 
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
@@ -111,7 +114,8 @@ public final class UiBench {
       });
       int expected = Math.min(options.history() + 2 * r, 500);
       OnFx.waitFor(() -> OnFx.call(() -> controller.thread().size() >= expected), 30);
-      Thread.sleep(500); // let the thread render before measuring
+      // The window has opened and shown the thread, and the user has typed a question: a few seconds.
+      Thread.sleep(Long.getLong("pith.bench.settle", 2000));
       Run run = measure(controller, options);
       runs.add(run);
       print(run, options.json());
@@ -138,9 +142,13 @@ public final class UiBench {
       }
     };
     long gcBefore = gcMillis();
-    long start = System.nanoTime();
     OnFx.call(() -> {
       timer.start();
+      return null;
+    });
+    Thread.sleep(200); // a few frames before the question, so the frame that shows it counts as a gap too
+    long start = System.nanoTime();
+    OnFx.call(() -> {
       controller.send("How do I read a BME280 sensor on a Raspberry Pi and keep the readings? Run " + start);
       return null;
     });
@@ -152,8 +160,23 @@ public final class UiBench {
     });
     GenerationStats stats = OnFx.call(() -> controller.lastStatsProperty().get());
     double[] gaps = new double[Math.max(0, seen.size() - 1)];
+    long longestEnd = start;
+    double longest = 0;
     for (int i = 1; i < seen.size(); i++) {
       gaps[i - 1] = (seen.get(i) - seen.get(i - 1)) / 1e6;
+      if (gaps[i - 1] > longest) {
+        longest = gaps[i - 1];
+        longestEnd = seen.get(i);
+      }
+    }
+    if (System.getProperty("pith.bench.debug") != null) {
+      StringBuilder first = new StringBuilder("first pulses (ms after send):");
+      for (int i = 0; i < Math.min(25, seen.size()); i++) {
+        first.append(String.format(Locale.ROOT, " %.0f", (seen.get(i) - start) / 1e6));
+      }
+      System.err.println(first);
+      System.err.printf(Locale.ROOT, "longest gap ended at JVM uptime %.3f s%n",
+          (ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - longestEnd) / 1e6) / 1e3);
     }
     Arrays.sort(gaps);
     int over50 = 0;
@@ -163,9 +186,11 @@ public final class UiBench {
       over33 += g > 33.4 ? 1 : 0;
     }
     Runtime rt = Runtime.getRuntime();
-    return new Run(stats.generatedTokens(), (end - start) / 1e9, stats.decodeTokensPerSecond(), seen.size(),
-        gaps.length == 0 ? 0 : gaps[gaps.length - 1], gaps.length == 0 ? 0 : gaps[(int) (gaps.length * 0.99)],
-        over50, over33, gcMillis() - gcBefore, (rt.totalMemory() - rt.freeMemory()) >> 20);
+    int pulsesWhileAnswering = (int) seen.stream().filter(t -> t >= start).count();
+    return new Run(stats.generatedTokens(), (end - start) / 1e9, stats.decodeTokensPerSecond(), pulsesWhileAnswering,
+        longest, (longestEnd - start) / 1e9, gaps.length == 0 ? 0 : gaps[(int) (gaps.length * 0.99)],
+        over50, over33, gcMillis() - gcBefore, (rt.totalMemory() - rt.freeMemory()) >> 20,
+        ProcessMemory.ofThisProcess().read().bytes() >> 20);
   }
 
   /** A conversation of {@code messages} messages, questions and long Markdown answers in turn. */
@@ -191,14 +216,16 @@ public final class UiBench {
   private static void print(Run r, boolean json) {
     if (json) {
       System.out.printf(Locale.ROOT, "{\"tokens\":%d,\"seconds\":%.2f,\"decode_tps\":%.1f,\"pulses\":%d,"
-          + "\"longest_gap_ms\":%.1f,\"p99_gap_ms\":%.1f,\"gaps_over_50ms\":%d,\"gaps_over_33ms\":%d,"
-          + "\"gc_ms\":%.0f,\"heap_used_mb\":%d}%n", r.tokens(), r.seconds(), r.decodeTps(), r.pulses(),
-          r.longestGapMs(), r.p99GapMs(), r.gapsOver50(), r.gapsOver33(), r.gcMillis(), r.heapUsedMb());
+          + "\"longest_gap_ms\":%.1f,\"longest_gap_at_s\":%.2f,\"p99_gap_ms\":%.1f,\"gaps_over_50ms\":%d,\"gaps_over_33ms\":%d,"
+          + "\"gc_ms\":%.0f,\"heap_used_mb\":%d,\"rss_mb\":%d}%n", r.tokens(), r.seconds(), r.decodeTps(), r.pulses(),
+          r.longestGapMs(), r.longestGapAtSeconds(), r.p99GapMs(), r.gapsOver50(), r.gapsOver33(), r.gcMillis(),
+          r.heapUsedMb(), r.rssMb());
     } else {
-      System.out.printf(Locale.ROOT, "%d tokens in %.1f s (%.1f tok/s): %d pulses (%.0f/s), longest gap %.1f ms,"
-          + " p99 %.1f ms, %d gaps > 50 ms, %d > 33 ms; GC %.0f ms; heap %d MB%n", r.tokens(), r.seconds(),
-          r.decodeTps(), r.pulses(), r.pulses() / r.seconds(), r.longestGapMs(), r.p99GapMs(), r.gapsOver50(),
-          r.gapsOver33(), r.gcMillis(), r.heapUsedMb());
+      System.out.printf(Locale.ROOT, "%d tokens in %.1f s (%.1f tok/s): %d pulses (%.0f/s), longest gap %.1f ms"
+          + " (%.1f s in), p99 %.1f ms, %d gaps > 50 ms, %d > 33 ms; GC %.0f ms; heap %d MB, RSS %d MB%n", r.tokens(),
+          r.seconds(), r.decodeTps(), r.pulses(), r.pulses() / r.seconds(), r.longestGapMs(),
+          r.longestGapAtSeconds(), r.p99GapMs(), r.gapsOver50(),
+          r.gapsOver33(), r.gcMillis(), r.heapUsedMb(), r.rssMb());
     }
   }
 
