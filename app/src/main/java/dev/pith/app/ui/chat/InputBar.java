@@ -28,6 +28,8 @@ final class InputBar extends HBox {
   private final Button send = new Button();
   private final FontIcon sendIcon = new FontIcon(Feather.SEND);
   private final FontIcon stopIcon = new FontIcon(Feather.SQUARE);
+  /** One tooltip whose text changes: a new one at every send and stop cost a frame's worth of work. */
+  private final Tooltip sendTip = new Tooltip();
 
   InputBar(ChatController controller) {
     this.controller = controller;
@@ -97,7 +99,10 @@ final class InputBar extends HBox {
     String text = busy ? "Stop the answer (Esc)" : "Send (Enter)";
     send.setGraphic(busy ? stopIcon : sendIcon);
     send.setAccessibleText(busy ? "Stop" : "Send");
-    send.setTooltip(new Tooltip(text));
+    sendTip.setText(text);
+    if (send.getTooltip() != sendTip) {
+      send.setTooltip(sendTip);
+    }
     send.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stop"), busy);
     ModelState model = controller.modelProperty().get();
     input.setPromptText(model.status() == Status.READY ? "Message " + model.name() + " — Enter sends, Shift+Enter"
