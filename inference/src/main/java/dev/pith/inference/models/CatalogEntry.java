@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param sampling recommended sampling settings
  * @param source repository, revision or base URL of the files; null for {@code hailo} models
  * @param files the files to download; empty for {@code hailo} models
- * @param hailoNames the model's names on hailo-ollama, newest server version first; empty for {@code cpu}
+ * @param hailoNames the model's names on hailo-ollama (they differ between its versions; the NPU backend uses
+ *     the one the server lists); empty for {@code cpu}
  * @param notes what is not pinned or otherwise worth knowing
  * @param json the entry exactly as the catalog wrote it, kept in the installed model's manifest
  */
@@ -56,7 +57,8 @@ public record CatalogEntry(String id, String name, String family, String backend
 
   /**
    * The URL {@code file} is downloaded from: its own {@code url}; else the source's {@code base_url} plus its
-   * path; else {@code {endpoint}/{repo}/resolve/{revision}/{path}}, the Hugging Face (or mirror) layout.
+   * path; else {@code {endpoint}/{repo}/resolve/{revision}/[{subfolder}/]{path}}, the Hugging Face (or mirror)
+   * layout.
    */
   public URI urlOf(CatalogFile file, URI endpoint) {
     if (file.url() != null) {
@@ -65,7 +67,8 @@ public record CatalogEntry(String id, String name, String family, String backend
     if (source.baseUrl() != null) {
       return join(source.baseUrl().toString(), file.path());
     }
-    return join(endpoint.toString(), source.repo() + "/resolve/" + source.revisionOrMain() + "/" + file.path());
+    String folder = source.subfolder() == null ? "" : source.subfolder() + "/";
+    return join(endpoint.toString(), source.repo() + "/resolve/" + source.revisionOrMain() + "/" + folder + file.path());
   }
 
   private static URI join(String base, String path) {

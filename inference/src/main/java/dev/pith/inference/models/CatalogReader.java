@@ -108,13 +108,17 @@ final class CatalogReader {
   private ModelSource source(JsonNode node, List<CatalogFile> files) throws ModelException {
     if (!node.isObject()) {
       if (files.stream().allMatch(f -> f.url() != null)) {
-        return new ModelSource(null, null, null);
+        return new ModelSource(null, null, null, null);
       }
       throw problem("source", "must be an object with \"repo\" (or \"base_url\"), or every file needs a \"url\"");
     }
     String repo = optionalText(node, "repo", "source.repo");
     String revision = optionalText(node, "revision", "source.revision");
+    String subfolder = optionalText(node, "subfolder", "source.subfolder");
     URI baseUrl = url(node, "base_url", "source.base_url");
+    if (subfolder != null && ModelPaths.problem(subfolder) != null) {
+      throw problem("source.subfolder", "'" + subfolder + "' " + ModelPaths.problem(subfolder));
+    }
     if (repo != null && !REPO.matcher(repo).matches()) {
       throw problem("source.repo", "must be owner/name, got '" + repo + "'");
     }
@@ -124,7 +128,7 @@ final class CatalogReader {
     if (repo == null && baseUrl == null && files.stream().anyMatch(f -> f.url() == null)) {
       throw problem("source", "needs \"repo\" or \"base_url\" for the files that have no \"url\"");
     }
-    return new ModelSource(repo, revision, baseUrl);
+    return new ModelSource(repo, revision, subfolder, baseUrl);
   }
 
   private List<CatalogFile> files(JsonNode node) throws ModelException {
