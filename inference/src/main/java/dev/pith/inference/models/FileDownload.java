@@ -216,7 +216,7 @@ final class FileDownload {
     try {
       long free = settings.freeSpace().usableBytes(dir);
       if (free < needed + settings.spaceMargin()) {
-        throw AttemptFailure.fatal(Space.notEnough(dir, needed, settings.spaceMargin(), free));
+        throw AttemptFailure.fatal(ByteSize.notEnough(dir, needed, settings.spaceMargin(), free));
       }
     } catch (IOException e) {
       LOG.warn("cannot tell the free space in {}: {}", dir, e.getMessage());

@@ -71,7 +71,7 @@ final class ModelPull {
           cancel).run();
     } catch (AttemptFailure cancelled) {
       long kept = Folders.size(staging.dir());
-      throw new PullCancelledException("download of " + entry.id() + " cancelled; " + Space.bytes(kept)
+      throw new PullCancelledException("download of " + entry.id() + " cancelled; " + ByteSize.format(kept)
           + " kept in " + staging.dir() + " to resume", kept);
     }
   }
@@ -93,7 +93,7 @@ final class ModelPull {
     try {
       long free = settings.freeSpace().usableBytes(staging.dir());
       if (free < needed + settings.spaceMargin()) {
-        throw new ModelException(Space.notEnough(modelsDir, needed, settings.spaceMargin(), free));
+        throw new ModelException(ByteSize.notEnough(modelsDir, needed, settings.spaceMargin(), free));
       }
     } catch (IOException e) {
       LOG.warn("cannot tell the free space in {}: {}", modelsDir, e.getMessage());

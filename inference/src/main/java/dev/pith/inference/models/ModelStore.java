@@ -47,6 +47,15 @@ public final class ModelStore {
   private final ModelValidator validator;
   private final Clock clock;
 
+  /**
+   * A store for what needs no network (listing, finding, import, verify, remove), e.g. to resolve
+   * {@code --model ID}: its pulls would go to huggingface.co directly, without the environment's token or proxy.
+   */
+  public static ModelStore local(Path modelsDir) {
+    return new ModelStore(modelsDir, DownloadSettings.defaults(new HubAccess(HubAccess.DEFAULT_ENDPOINT, null,
+        java.net.ProxySelector.of(null))));
+  }
+
   /** A store that validates imports by loading them on the CPU backend. */
   public ModelStore(Path modelsDir, DownloadSettings settings) {
     this(modelsDir, settings, ModelValidator.CPU_BACKEND, Clock.systemUTC());

@@ -79,13 +79,13 @@ final class ProgressMeter {
       samples.removeFirst();
     }
     if (lastReport == Long.MIN_VALUE || now - lastReport >= intervalNanos) {
-      report(now);
+      report(now, false);
     }
   }
 
   /** Reports the current file as finished, whatever the throttle says. */
   void finishFile() {
-    report(clock.getAsLong());
+    report(clock.getAsLong(), true);
   }
 
   long done() {
@@ -101,14 +101,14 @@ final class ProgressMeter {
     }
   }
 
-  private void report(long now) {
+  private void report(long now, boolean fileDone) {
     lastReport = now;
     double speed = speed(now);
     long total = unknownSizes > 0 ? -1 : knownTotal;
     Duration eta = total >= 0 && speed > 0 ? Duration.ofSeconds((long) Math.ceil((total - done) / speed)) : null;
     try {
       listener.progress(new PullProgress(modelId, file, fileIndex, fileCount, fileBytes, fileTotal, done, total, speed,
-          eta));
+          eta, fileDone));
     } catch (RuntimeException e) {
       LOG.warn("a pull listener failed", e);
     }

@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param totalBytes the model's size, or -1
  * @param bytesPerSecond download speed over the last few seconds (0 before there is any)
  * @param eta time left at that speed, or null when it cannot be told
+ * @param fileDone true in the one report sent when the file is complete and verified
  */
 public record PullProgress(String modelId, String file, int fileIndex, int fileCount, long fileBytes, long fileTotal,
-    long bytes, long totalBytes, double bytesPerSecond, Duration eta) {
+    long bytes, long totalBytes, double bytesPerSecond, Duration eta, boolean fileDone) {
 
   /** The share done, 0 to 1, or -1 when the total is unknown. */
   public double fraction() {

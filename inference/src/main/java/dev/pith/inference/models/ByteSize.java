@@ -3,12 +3,12 @@ package dev.pith.inference.models;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Byte counts as people read them, for messages. */
-final class Space {
-  private Space() {}
+/** Byte counts as people read them, in messages and lists. */
+public final class ByteSize {
+  private ByteSize() {}
 
   /** e.g. {@code 1.9 GB}, {@code 812.3 MB}, {@code 240 kB}, {@code 12 bytes} (decimal units, as disks are sold). */
-  static String bytes(long n) {
+  public static String format(long n) {
     if (n < 1000) {
       return n + " bytes";
     }
@@ -22,7 +22,7 @@ final class Space {
   }
 
   static String notEnough(Path dir, long needed, long margin, long free) {
-    return "not enough disk space in " + dir + ": the download needs " + bytes(needed) + " more (and "
-        + bytes(margin) + " kept free), " + bytes(free) + " is free";
+    return "not enough disk space in " + dir + ": the download needs " + format(needed) + " more (and "
+        + format(margin) + " kept free), " + format(free) + " is free";
   }
 }
