@@ -185,25 +185,25 @@ final class CatalogReader {
   }
 
   private Double number(JsonNode node, String name) throws ModelException {
-    JsonNode value = node.path(name);
-    if (value.isMissingNode() || value.isNull()) {
-      return null;
-    }
-    if (!value.isNumber() || value.asDouble() < 0) {
-      throw problem("sampling." + name, "must be a number >= 0");
-    }
-    return value.asDouble();
+    JsonNode value = samplingValue(node, name, false);
+    return value == null ? null : value.asDouble();
   }
 
   private Integer integer(JsonNode node, String name) throws ModelException {
+    JsonNode value = samplingValue(node, name, true);
+    return value == null ? null : value.asInt();
+  }
+
+  /** A sampling value: null when absent, else a number >= 0 (an integer when {@code integral}). */
+  private JsonNode samplingValue(JsonNode node, String name, boolean integral) throws ModelException {
     JsonNode value = node.path(name);
     if (value.isMissingNode() || value.isNull()) {
       return null;
     }
-    if (!value.isIntegralNumber() || value.asInt() < 0) {
-      throw problem("sampling." + name, "must be an integer >= 0");
+    if (!(integral ? value.isIntegralNumber() : value.isNumber()) || value.asDouble() < 0) {
+      throw problem("sampling." + name, integral ? "must be an integer >= 0" : "must be a number >= 0");
     }
-    return value.asInt();
+    return value;
   }
 
   private URI url(JsonNode node, String name, String field) throws ModelException {

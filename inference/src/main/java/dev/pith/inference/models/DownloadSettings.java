@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * How downloads behave. The defaults suit a Raspberry Pi on a home connection; tests shorten the timeouts and
@@ -56,6 +57,22 @@ public record DownloadSettings(HubAccess hub, Duration connectTimeout, Duration 
   public static DownloadSettings defaults(HubAccess hub) {
     return new DownloadSettings(hub, Duration.ofSeconds(20), Duration.ofSeconds(60), 5, Duration.ofSeconds(2),
         256L << 20, FreeSpace.FILE_STORE, Duration.ofMillis(100));
+  }
+
+  /**
+   * Why {@code needed} more bytes (plus the margin) do not fit in {@code dir}, or null when they do, or when the
+   * free space cannot be told (the download then goes ahead; a full disk still fails it, with the system's
+   * reason).
+   */
+  String shortOfSpace(Path dir, long needed) {
+    try {
+      long free = freeSpace.usableBytes(dir);
+      return free < needed + spaceMargin ? ByteSize.notEnough(dir, needed, spaceMargin, free) : null;
+    } catch (IOException e) {
+      LoggerFactory.getLogger(DownloadSettings.class).warn("cannot tell the free space in {}: {}", dir,
+          e.getMessage());
+      return null;
+    }
   }
 
   public DownloadSettings withTimeouts(Duration connect, Duration stall) {

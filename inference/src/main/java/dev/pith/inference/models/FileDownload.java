@@ -212,14 +212,9 @@ final class FileDownload {
   }
 
   private void checkSpace(long needed) throws AttemptFailure {
-    Path dir = staging.dir();
-    try {
-      long free = settings.freeSpace().usableBytes(dir);
-      if (free < needed + settings.spaceMargin()) {
-        throw AttemptFailure.fatal(ByteSize.notEnough(dir, needed, settings.spaceMargin(), free));
-      }
-    } catch (IOException e) {
-      LOG.warn("cannot tell the free space in {}: {}", dir, e.getMessage());
+    String shortOfSpace = settings.shortOfSpace(staging.dir(), needed);
+    if (shortOfSpace != null) {
+      throw AttemptFailure.fatal(shortOfSpace);
     }
   }
 

@@ -90,13 +90,9 @@ final class ModelPull {
         needed += Math.max(0, file.size() - partLength(staging.part(file.path())));
       }
     }
-    try {
-      long free = settings.freeSpace().usableBytes(staging.dir());
-      if (free < needed + settings.spaceMargin()) {
-        throw new ModelException(ByteSize.notEnough(modelsDir, needed, settings.spaceMargin(), free));
-      }
-    } catch (IOException e) {
-      LOG.warn("cannot tell the free space in {}: {}", modelsDir, e.getMessage());
+    String shortOfSpace = settings.shortOfSpace(modelsDir, needed);
+    if (shortOfSpace != null) {
+      throw new ModelException(shortOfSpace);
     }
   }
 
