@@ -68,7 +68,8 @@ public record CatalogEntry(String id, String name, String family, String backend
       return join(source.baseUrl().toString(), file.path());
     }
     String folder = source.subfolder() == null ? "" : source.subfolder() + "/";
-    return join(endpoint.toString(), source.repo() + "/resolve/" + source.revisionOrMain() + "/" + folder + file.path());
+    return join(endpoint.toString(),
+        source.repo() + "/resolve/" + source.revisionOrMain() + "/" + folder + file.path());
   }
 
   private static URI join(String base, String path) {

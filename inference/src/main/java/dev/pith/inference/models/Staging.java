@@ -29,13 +29,11 @@ final class Staging implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
-  private final Path lockFile;
   private final FileChannel lockChannel;
   private final FileLock lock;
 
-  private Staging(Path dir, Path lockFile, FileChannel lockChannel, FileLock lock) {
+  private Staging(Path dir, FileChannel lockChannel, FileLock lock) {
     this.dir = dir;
-    this.lockFile = lockFile;
     this.lockChannel = lockChannel;
     this.lock = lock;
   }
@@ -61,7 +59,7 @@ final class Staging implements AutoCloseable {
       if (lock == null) {
         throw busy(id, channel);
       }
-      return new Staging(dir, lockFile, channel, lock);
+      return new Staging(dir, channel, lock);
     } catch (OverlappingFileLockException e) {
       throw busy(id, channel);
     } catch (IOException e) {
@@ -72,7 +70,8 @@ final class Staging implements AutoCloseable {
 
   private static ModelException busy(String id, FileChannel channel) {
     closeQuietly(channel);
-    return new ModelException("model '" + id + "' is being downloaded or imported by another Pith right now");
+    return new ModelException("model '" + id + "' is being downloaded or imported right now"
+        + " (by this or another Pith)");
   }
 
   Path dir() {
@@ -145,12 +144,9 @@ final class Staging implements AutoCloseable {
     } catch (IOException ignored) {
       // Closing the channel releases it too.
     }
+    // The lock file stays (empty): deleting it would let a second Pith lock a new file of the same name while
+    // a third still holds the old one.
     closeQuietly(lockChannel);
-    try {
-      Files.deleteIfExists(lockFile);
-    } catch (IOException ignored) {
-      // A stale lock file is harmless: the lock is on the file, not its existence.
-    }
   }
 
   private static void closeQuietly(FileChannel channel) {

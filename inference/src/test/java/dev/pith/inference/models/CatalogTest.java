@@ -69,20 +69,26 @@ class CatalogTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      ",\"files\":[{\"path\":\"../evil\"}] | models[0] (m).files[0].path '../evil' must not have empty, '.' or '..' parts",
-      ",\"files\":[{\"path\":\"/etc/x\"}] | models[0] (m).files[0].path '/etc/x' must be a relative path with '/' separators",
-      ",\"files\":[{\"path\":\"a\",\"sha256\":\"xyz\"}] | models[0] (m).files[0].sha256 must be 64 lower-case hex digits or null, got 'xyz'",
+      ",\"files\":[{\"path\":\"../evil\"}]"
+          + " | models[0] (m).files[0].path '../evil' must not have empty, '.' or '..' parts",
+      ",\"files\":[{\"path\":\"/etc/x\"}]"
+          + " | models[0] (m).files[0].path '/etc/x' must be a relative path with '/' separators",
+      ",\"files\":[{\"path\":\"a\",\"sha256\":\"xyz\"}]"
+          + " | models[0] (m).files[0].sha256 must be 64 lower-case hex digits or null, got 'xyz'",
       ",\"files\":[{\"path\":\"a\",\"size\":-3}] | models[0] (m).files[0].size must be a byte count >= 0 or null",
       ",\"files\":[{\"path\":\"a\"},{\"path\":\"a\"}] | models[0] (m).files[1].path 'a' appears twice",
-      ",\"files\":[{\"path\":\"a\",\"url\":\"ftp://x/a\"}] | models[0] (m).files[0].url must be an absolute http(s) URL, got 'ftp://x/a'",
+      ",\"files\":[{\"path\":\"a\",\"url\":\"ftp://x/a\"}]"
+          + " | models[0] (m).files[0].url must be an absolute http(s) URL, got 'ftp://x/a'",
       ",\"files\":[] | models[0] (m).files a cpu model needs at least one file",
       ",\"backend\":\"gpu\" | models[0] (m).backend must be cpu or hailo, got 'gpu'",
       ",\"context_length\":0 | models[0] (m).context_length must be a positive integer",
-      ",\"source\":{\"repo\":\"org/m\",\"revision\":\"main\"} | models[0] (m).source.revision must be a full 40-hex commit id or null, got 'main'",
+      ",\"source\":{\"repo\":\"org/m\",\"revision\":\"main\"}"
+          + " | models[0] (m).source.revision must be a full 40-hex commit id or null, got 'main'",
       ",\"source\":{\"repo\":\"no-slash\"} | models[0] (m).source.repo must be owner/name, got 'no-slash'",
       ",\"sampling\":{\"temperature\":\"hot\"} | models[0] (m).sampling.temperature must be a number >= 0",
       ",\"name\":\"\" | models[0] (m).name is required (a non-empty string)",
-      ",\"id\":\".hidden\" | models[0].id '.hidden' must be letters, digits, '.', '_' or '-', starting with a letter or digit",
+      ",\"id\":\".hidden\""
+          + " | models[0].id '.hidden' must be letters, digits, '.', '_' or '-', starting with a letter or digit",
   })
   void aWrongFieldIsOneLineNamingTheEntryAndField(String fragment, String message) {
     ModelException e = assertThrows(ModelException.class, () -> parse(model(fragment)));

@@ -21,13 +21,15 @@ class HubAccessTest {
 
   @Test
   void endpointAndTokenComeFromTheEnvironment() {
-    HubAccess hub = HubAccess.fromEnvironment(Map.of("PITH_HF_ENDPOINT", "https://hf-mirror.example/", "HF_TOKEN", "t"));
+    HubAccess hub = HubAccess.fromEnvironment(
+        Map.of("PITH_HF_ENDPOINT", "https://hf-mirror.example/", "HF_TOKEN", "t"));
     assertEquals(URI.create("https://hf-mirror.example"), hub.endpoint());
     assertEquals("t", hub.token());
     assertTrue(hub.isHub(URI.create("https://hf-mirror.example:443/org/m/resolve/main/x")));
     assertTrue(!hub.isHub(URI.create("https://cdn.example/x")));
     assertEquals(HubAccess.DEFAULT_ENDPOINT, HubAccess.fromEnvironment(Map.of()).endpoint());
-    assertThrows(IllegalArgumentException.class, () -> HubAccess.fromEnvironment(Map.of("PITH_HF_ENDPOINT", "file:/x")));
+    assertThrows(IllegalArgumentException.class,
+        () -> HubAccess.fromEnvironment(Map.of("PITH_HF_ENDPOINT", "file:/x")));
   }
 
   @Test

@@ -270,6 +270,24 @@ class ModelPullTest {
   }
 
   @Test
+  void aSecondPullOfTheSameModelWaitsForNoOneAndSaysWhy() throws Exception {
+    server.failNext(DATA, FileServer.Fault.slow(8_192, 20));
+    CountDownLatch started = new CountDownLatch(1);
+    CatalogEntry entry = TinyModel.entry(ID, server, "/tiny/");
+    PullTask first = store().pullAsync(entry, p -> {
+      if (p.file().equals("model.onnx.data")) {
+        started.countDown();
+      }
+    });
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+
+    ModelException e = assertThrows(ModelException.class, () -> pull(entry));
+
+    assertEquals("model 'tiny' is being downloaded or imported right now (by this or another Pith)", e.getMessage());
+    assertEquals(models.resolve(ID), first.result().get(10, TimeUnit.SECONDS).dir());
+  }
+
+  @Test
   void progressCountsEveryByteOfEveryFile() throws Exception {
     List<PullProgress> seen = new CopyOnWriteArrayList<>();
     store().pull(TinyModel.entry(ID, server, "/tiny/"), seen::add, new CancellationToken());
@@ -319,7 +337,8 @@ class ModelPullTest {
 
     Manifest manifest = pull(entry).manifest().orElseThrow();
 
-    assertTrue(manifest.files().stream().allMatch(f -> f.checkedAgainst().equals(ManifestFile.SERVER)), manifest::toString);
+    assertTrue(manifest.files().stream().allMatch(f -> f.checkedAgainst().equals(ManifestFile.SERVER)),
+        manifest::toString);
   }
 
   @Test

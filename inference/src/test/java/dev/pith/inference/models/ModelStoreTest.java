@@ -71,7 +71,8 @@ class ModelStoreTest {
         manifest.files().stream().map(ManifestFile::path).collect(Collectors.toList()));
     assertFalse(Files.exists(model.dir().resolve("model.pith.onnx")));
     assertEquals(List.of(), store().verify("my-model"));
-    assertEquals(List.of("my-model"), store().installed().stream().map(InstalledModel::id).collect(Collectors.toList()));
+    assertEquals(List.of("my-model"),
+        store().installed().stream().map(InstalledModel::id).collect(Collectors.toList()));
   }
 
   @Test
