@@ -3,6 +3,7 @@ package dev.pith.app.cli;
 import ch.qos.logback.classic.Level;
 import dev.pith.inference.GenerationException;
 import dev.pith.inference.ModelLoadException;
+import dev.pith.inference.models.ModelException;
 import dev.pith.storage.StorageException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -77,7 +78,7 @@ public final class Cli {
       return describe(ex.getCause()); // picocli's wrapper around an Error thrown by a command
     }
     if (ex instanceof CliException || ex instanceof ModelLoadException || ex instanceof GenerationException
-        || ex instanceof StorageException) {
+        || ex instanceof StorageException || ex instanceof ModelException) {
       return oneLine(ex.getMessage());
     }
     return "internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage()))

@@ -1,5 +1,7 @@
 package dev.pith.app.cli;
 
+import dev.pith.inference.models.InstalledModel;
+import dev.pith.inference.models.ModelStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,25 +15,25 @@ final class ModelFolders {
   private ModelFolders() {}
 
   /**
-   * One entry per sub-folder, sorted by name, e.g. {@code qwen2.5-1.5b (genai layout)}; empty when the folder
-   * does not exist.
+   * One entry per sub-folder but hidden ones (downloads in progress), sorted by name, e.g.
+   * {@code qwen2.5-1.5b (genai layout)}; empty when the folder does not exist. Folders that are not installed
+   * models are listed too ({@code doctor} shows what is there), marked by their layout hint.
    */
   static List<String> describe(Path modelsDir) {
-    return list(modelsDir).stream()
-        .map(dir -> dir.getFileName() + " (" + layout(dir) + ")")
-        .collect(Collectors.toList());
-  }
-
-  /** The sub-folders of {@code modelsDir}, sorted by name; empty when the folder does not exist. */
-  static List<Path> list(Path modelsDir) {
     if (!Files.isDirectory(modelsDir)) {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(modelsDir)) {
-      return entries.filter(Files::isDirectory).sorted().collect(Collectors.toList());
+      return entries.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().startsWith("."))
+          .sorted().map(dir -> dir.getFileName() + " (" + layout(dir) + ")").collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + modelsDir, e);
     }
+  }
+
+  /** The installed models' folders, sorted by id; empty when the folder does not exist. */
+  static List<Path> list(Path modelsDir) {
+    return ModelStore.local(modelsDir).installed().stream().map(InstalledModel::dir).collect(Collectors.toList());
   }
 
   /** A hint only: loading the model is what decides whether Pith can use it. */

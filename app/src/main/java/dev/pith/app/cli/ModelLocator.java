@@ -1,5 +1,7 @@
 package dev.pith.app.cli;
 
+import dev.pith.inference.models.ModelException;
+import dev.pith.inference.models.ModelStore;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -8,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Turns a {@code --model DIR|ID} value into a model folder. */
+/**
+ * Turns a {@code --model DIR|ID} value into a model folder. An id names an installed model under
+ * {@code <data-dir>/models}: a folder there that is incomplete (a manifest whose files are not all there, a folder
+ * that is not a model) is refused, and the staging area of downloads ({@code .partial}) is never looked in.
+ */
 public final class ModelLocator {
   private ModelLocator() {}
 
@@ -31,19 +37,23 @@ public final class ModelLocator {
     }
     String inModels = dataDir.modelsDir() + File.separator + value;
     if (isDirectory(inModels)) {
-      return Path.of(inModels).normalize();
+      try {
+        return ModelStore.local(dataDir.modelsDir()).require(value).dir();
+      } catch (ModelException e) {
+        throw new CliException(e.getMessage(), e); // an unfinished or damaged folder is never loaded
+      }
     }
     throw new CliException("model '" + value + "' not found: no folder " + asGiven + " and no folder " + inModels);
   }
 
-  /** The only model folder under {@code <data-dir>/models}, if there is exactly one. */
+  /** The only installed model under {@code <data-dir>/models}, if there is exactly one. */
   public static Optional<Path> single(DataDir dataDir) {
     List<Path> models = ModelFolders.list(dataDir.modelsDir());
     return models.size() == 1 ? Optional.of(models.get(0)) : Optional.empty();
   }
 
   /**
-   * The model to use when none is named: the only folder under {@code <data-dir>/models}.
+   * The model to use when none is named: the only installed model under {@code <data-dir>/models}.
    *
    * @throws CliException saying what to pass when there is no model folder there, or more than one
    */

@@ -1,6 +1,10 @@
 package dev.pith.app.cli;
 
 import dev.pith.app.PithVersion;
+import dev.pith.inference.models.Catalog;
+import dev.pith.inference.models.DownloadSettings;
+import dev.pith.inference.models.ModelException;
+import dev.pith.inference.models.ModelStore;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -15,7 +19,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = PithCommand.Version.class,
     description = "Pith, an offline chat assistant. Without arguments `pith` opens the window.",
     subcommands = {ChatCommand.class, GenerateCommand.class, BenchCommand.class, SearchCommand.class,
-        ExportCommand.class, ImportCommand.class, DoctorCommand.class})
+        ExportCommand.class, ImportCommand.class, ModelsCommand.class, DoctorCommand.class})
 public final class PithCommand implements Callable<Integer> {
   private final CliContext context;
 
@@ -27,6 +31,13 @@ public final class PithCommand implements Callable<Integer> {
       description = "Where Pith keeps models and data (default: $PITH_HOME, else $XDG_DATA_HOME/pith, "
           + "else ~/.local/share/pith).")
   private Path dataDirOption;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "The model catalog for `pith models` (default: $PITH_CATALOG, else the built-in one).")
+  private Path catalogOption;
 
   @Option(
       names = "--model",
@@ -64,6 +75,25 @@ public final class PithCommand implements Callable<Integer> {
   /** The data folder chosen by {@code --data-dir}, the environment or the default. */
   DataDir dataDir() {
     return DataDir.resolve(dataDirOption, context.environment(), context.userHome());
+  }
+
+  /** The model catalog chosen by {@code --catalog}, {@code PITH_CATALOG} or the built-in one. */
+  Catalog catalog() throws ModelException {
+    return Catalogs.load(catalogOption, context.environment());
+  }
+
+  /**
+   * The models folder, with downloads set up from the environment ({@code PITH_HF_ENDPOINT}, {@code HF_TOKEN},
+   * {@code HTTPS_PROXY}).
+   */
+  ModelStore modelStore() {
+    DownloadSettings settings;
+    try {
+      settings = DownloadSettings.fromEnvironment(context.environment());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+    return new ModelStore(dataDir().modelsDir(), settings);
   }
 
   /** Prints {@code pith <version>}. */

@@ -231,7 +231,7 @@ class ChatCommandTest {
 
   @Test
   void withoutModelTheOnlyModelUnderTheDataDirIsUsed() throws Exception {
-    Path only = Files.createDirectories(data.resolve("models/qwen-test"));
+    Path only = TestContexts.modelFolder(data.resolve("models/qwen-test"));
 
     CliRun run = chat(Terminal.piped("hello\n"));
 

@@ -91,7 +91,7 @@ class CliErrorsTest {
 
   @Test
   void noSubcommandOpensTheWindowWithTheDataFolderAndTheOnlyModel() throws Exception {
-    java.nio.file.Path model = java.nio.file.Files.createDirectories(home.resolve("data/models/qwen"));
+    java.nio.file.Path model = TestContexts.modelFolder(home.resolve("data/models/qwen"));
     java.util.List<String> opened = new java.util.ArrayList<>();
     CliContext context = TestContexts.isolated(home).withWindow((dataDir, dir) -> {
       opened.add(dataDir + " " + dir.map(Object::toString).orElse("none"));

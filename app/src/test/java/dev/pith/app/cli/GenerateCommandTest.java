@@ -182,7 +182,7 @@ class GenerateCommandTest {
   @Test
   void modelIdIsFoundUnderTheDataDir() throws Exception {
     Path data = home.resolve("data");
-    Path byId = Files.createDirectories(data.resolve("models/tiny"));
+    Path byId = TestContexts.modelFolder(data.resolve("models/tiny"));
     FakeBackend backend = backend();
     CliRun run = CliRun.of(TestContexts.withBackend(home, backend),
         "--data-dir", data.toString(), "generate", "--model", "tiny", "--prompt", "hi");

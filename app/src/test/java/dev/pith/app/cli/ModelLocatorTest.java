@@ -25,7 +25,7 @@ class ModelLocatorTest {
 
   @Test
   void idIsLookedUpUnderTheModelsFolder() throws Exception {
-    Path model = Files.createDirectories(home.resolve("data/models/qwen2.5-1.5b"));
+    Path model = TestContexts.modelFolder(home.resolve("data/models/qwen2.5-1.5b"));
     assertEquals(model, ModelLocator.locate("qwen2.5-1.5b", dataDir()));
   }
 
@@ -50,7 +50,7 @@ class ModelLocatorTest {
 
   @Test
   void theOnlyModelFolderIsUsedWhenNoneIsNamed() throws Exception {
-    Path model = Files.createDirectories(home.resolve("data/models/qwen2.5-1.5b"));
+    Path model = TestContexts.modelFolder(home.resolve("data/models/qwen2.5-1.5b"));
     assertEquals(model, ModelLocator.only(dataDir()));
   }
 
@@ -63,9 +63,26 @@ class ModelLocatorTest {
 
   @Test
   void severalModelFoldersAreNamedSoTheUserCanChoose() throws Exception {
-    Files.createDirectories(home.resolve("data/models/b-model"));
-    Files.createDirectories(home.resolve("data/models/a-model"));
+    TestContexts.modelFolder(home.resolve("data/models/b-model"));
+    TestContexts.modelFolder(home.resolve("data/models/a-model"));
     CliException e = assertThrows(CliException.class, () -> ModelLocator.only(dataDir()));
     assertTrue(e.getMessage().contains("(a-model, b-model); pass --model ID"), e.getMessage());
+  }
+
+  @Test
+  void anIncompleteFolderUnderTheModelsFolderIsRefusedWithItsReason() throws Exception {
+    Path empty = Files.createDirectories(home.resolve("data/models/half"));
+    CliException e = assertThrows(CliException.class, () -> ModelLocator.locate("half", dataDir()));
+    assertTrue(e.getMessage().startsWith("model 'half' in " + empty + " is incomplete ("), e.getMessage());
+  }
+
+  @Test
+  void downloadsInProgressAndIncompleteFoldersAreNotTheOnlyModel() throws Exception {
+    TestContexts.modelFolder(home.resolve("data/models/.partial/qwen"));
+    Files.createDirectories(home.resolve("data/models/half"));
+    Path model = TestContexts.modelFolder(home.resolve("data/models/tiny"));
+
+    assertEquals(model, ModelLocator.only(dataDir()));
+    assertEquals(java.util.Optional.of(model), ModelLocator.single(dataDir()));
   }
 }

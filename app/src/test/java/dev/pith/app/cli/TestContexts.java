@@ -1,6 +1,8 @@
 package dev.pith.app.cli;
 
 import dev.pith.inference.ModelLoadException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,6 +22,17 @@ final class TestContexts {
 
   static CliContext withEnvironment(Path home, Map<String, String> environment) {
     return new CliContext(environment, home, isolated(home).backends(), Terminal.none());
+  }
+
+  /**
+   * Makes {@code dir} the least a folder needs to count as an installed model by id (an onnxruntime-genai
+   * config and a graph file); only a fake backend can "load" it.
+   */
+  static Path modelFolder(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("genai_config.json"), "{\"model\":{\"context_length\":64}}");
+    Files.writeString(dir.resolve("model.onnx"), "");
+    return dir;
   }
 
   static CliContext withBackend(Path home, FakeBackend backend) {
