@@ -36,8 +36,14 @@ final class SettingsHandle {
   }
 
   void pressEscape() {
+    pressKey(KeyCode.ESCAPE);
+  }
+
+  /** A key, to wherever the keyboard is in the window. */
+  void pressKey(KeyCode key) {
     focusWindow();
-    robot.type(KeyCode.ESCAPE);
+    robot.type(key);
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   private void focusWindow() {

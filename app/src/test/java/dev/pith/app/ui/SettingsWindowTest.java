@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,16 @@ class SettingsWindowTest {
         "the keyboard is on the page list");
     assertFalse(WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup(".sidebar").isVisible()
         && stage.getScene().lookup(".sidebar").getParent().isVisible()).get(), "the chat and sidebar are hidden");
+
+    settings.pressKey(KeyCode.DOWN);
+    assertEquals("Backend", settings.page(), "Up and Down in the list choose a page");
+    settings.pressKey(KeyCode.UP);
+    settings.pressKey(KeyCode.UP);
+    assertEquals("Models", settings.page());
+    settings.pressKey(KeyCode.DOWN);
+    settings.pressKey(KeyCode.TAB);
+    assertTrue(WaitForAsyncUtils.asyncFx(() -> stage.getScene().getFocusOwner().getId()).get()
+        .startsWith("setting-"), "Tab goes from the list into the page");
 
     settings.pressEscape();
     settings.waitUntilShown(false);

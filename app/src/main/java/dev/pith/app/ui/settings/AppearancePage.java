@@ -37,6 +37,7 @@ public final class AppearancePage implements SettingsPage {
     Button standard = button("Default", "Default text size (Ctrl+0)", () -> theme.zoom(0));
     HBox sizes = new HBox(8, smaller, size, larger, standard);
     sizes.setAlignment(Pos.CENTER_LEFT);
+    sizes.setMinWidth(HBox.USE_PREF_SIZE);
     view = Form.page("Appearance", "How Pith looks. Changes show at once.");
     view.getChildren().addAll(
         Form.row("Dark theme", Form.note("Light text on a dark background. The sun or moon button in the title"
@@ -57,6 +58,7 @@ public final class AppearancePage implements SettingsPage {
     b.getStyleClass().add(Styles.BUTTON_OUTLINED);
     b.setAccessibleText(accessible);
     b.setMnemonicParsing(false);
+    b.setMinWidth(Button.USE_PREF_SIZE);
     b.setOnAction(e -> action.run());
     return b;
   }

@@ -123,6 +123,7 @@ public final class PrivacyPage implements SettingsPage {
       confirm.setText("Delete " + what);
       confirm.setOnAction(e -> clearHistory());
       showQuestion(true);
+      SettingsView.reveal(confirmBox);
       cancel.requestFocus(); // the safe choice is where the keyboard is
     }, Platform::runLater);
   }

@@ -5,7 +5,10 @@ import atlantafx.base.theme.Tweaks;
 import dev.pith.app.ui.Viewports;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -49,6 +52,60 @@ public final class SettingsView extends BorderPane {
     createView(context.saves());
     back.setOnAction(e -> onBack.run());
     list.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> show(now));
+    // Tab (or a page) moving the keyboard to a control below the fold scrolls it into view.
+    ChangeListener<Node> follow = (o, before, now) -> {
+      if (now != null && isAncestor(scroller, now)) {
+        reveal(now);
+      }
+    };
+    sceneProperty().addListener((o, before, now) -> {
+      if (before != null) {
+        before.focusOwnerProperty().removeListener(follow);
+      }
+      if (now != null) {
+        now.focusOwnerProperty().addListener(follow);
+      }
+    });
+  }
+
+  private static boolean isAncestor(Node ancestor, Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Scrolls the page that holds {@code node} as little as needed to show all of it (its top when it is taller
+   * than the view). Lays the page out first, so a part that has just appeared has its place.
+   */
+  static void reveal(Node node) {
+    ScrollPane pane = null;
+    for (Node n = node.getParent(); n != null && pane == null; n = n.getParent()) {
+      pane = n instanceof ScrollPane p ? p : null;
+    }
+    if (pane == null || pane.getContent() == null) {
+      return;
+    }
+    pane.layout();
+    Node content = pane.getContent();
+    Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+    double view = pane.getViewportBounds().getHeight();
+    double range = content.getBoundsInLocal().getHeight() - view;
+    if (b == null || range <= 0) {
+      return;
+    }
+    double margin = 12;
+    double top = pane.getVvalue() * range;
+    if (b.getMaxY() + margin > top + view) {
+      top = b.getMaxY() + margin - view;
+    }
+    if (b.getMinY() - margin < top) {
+      top = b.getMinY() - margin;
+    }
+    pane.setVvalue(Math.max(0, Math.min(1, top / range)));
   }
 
   private void createView(SaveStatus saves) {
