@@ -137,28 +137,12 @@ final class WindowHarness implements AutoCloseable {
     @Override
     public ChatBackend load(Path modelDir, CpuBackendOptions options) throws dev.pith.inference.ModelLoadException {
       loads.add(options);
-      ChatBackend real = EXACT.load(modelDir, options);
-      return new ChatBackend() {
-        @Override
-        public String id() {
-          return real.id();
-        }
-
-        @Override
-        public ModelInfo model() {
-          return real.model();
-        }
-
+      return new Wrapped(EXACT.load(modelDir, options)) {
         @Override
         public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel)
             throws GenerationException {
           requests.add(request);
           return real.generate(request, sink, cancel);
-        }
-
-        @Override
-        public void close() {
-          real.close();
         }
       };
     }
@@ -168,14 +152,12 @@ final class WindowHarness implements AutoCloseable {
     }
   }
 
-  /** A real backend whose tokens arrive no faster than one per {@code millis}. */
-  static final class Slowed implements ChatBackend {
-    private final ChatBackend real;
-    volatile long millis;
+  /** A real backend with something added to {@link #generate}; the rest is the real one's. */
+  abstract static class Wrapped implements ChatBackend {
+    final ChatBackend real;
 
-    Slowed(ChatBackend real, long millis) {
+    Wrapped(ChatBackend real) {
       this.real = real;
-      this.millis = millis;
     }
 
     @Override
@@ -189,6 +171,21 @@ final class WindowHarness implements AutoCloseable {
     }
 
     @Override
+    public void close() {
+      real.close();
+    }
+  }
+
+  /** A real backend whose tokens arrive no faster than one per {@code millis}. */
+  static final class Slowed extends Wrapped {
+    volatile long millis;
+
+    Slowed(ChatBackend real, long millis) {
+      super(real);
+      this.millis = millis;
+    }
+
+    @Override
     public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel)
         throws GenerationException {
       return real.generate(request, (id, text) -> {
@@ -199,11 +196,6 @@ final class WindowHarness implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }, cancel);
-    }
-
-    @Override
-    public void close() {
-      real.close();
     }
   }
 }

@@ -127,7 +127,7 @@ public final class SettingsView extends BorderPane {
     header.getStyleClass().add("settings-header");
 
     list.setId(PAGES_ID);
-    list.getStyleClass().addAll("settings-pages", Tweaks.EDGE_TO_EDGE);
+    list.getStyleClass().addAll("settings-pages", "rounded-rows", Tweaks.EDGE_TO_EDGE);
     list.setAccessibleText("Settings pages");
     list.getItems().setAll(pages);
     list.setCellFactory(view -> new PageCell());

@@ -106,7 +106,7 @@ public final class Sidebar extends VBox {
 
     placeholder.getStyleClass().add("placeholder-message");
     placeholder.setWrapText(true); // a failure's reason is one line of text, but may not fit one line of sidebar
-    list.getStyleClass().addAll("conversation-list", Tweaks.EDGE_TO_EDGE);
+    list.getStyleClass().addAll("conversation-list", "rounded-rows", Tweaks.EDGE_TO_EDGE);
     list.setPlaceholder(placeholder);
     list.setAccessibleText("Conversations");
     list.setCellFactory(view -> new SidebarCell(new CellHost()));
