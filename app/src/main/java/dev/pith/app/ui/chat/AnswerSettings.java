@@ -1,7 +1,6 @@
 package dev.pith.app.ui.chat;
 
 import dev.pith.app.Answers;
-import dev.pith.inference.GenerationSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -25,21 +24,4 @@ public interface AnswerSettings {
 
   /** Drops what is kept for every conversation, inside the transaction that deletes them all. */
   void forgetAll(Connection connection) throws SQLException;
-
-  /** The same settings for every answer and nothing kept per conversation (tests, benchmarks). */
-  static AnswerSettings fixed(GenerationSettings settings, String systemPrompt) {
-    Answers.Setup setup = new Answers.Setup(settings, systemPrompt);
-    return new AnswerSettings() {
-      @Override
-      public Answers.Setup forAnswer(UUID conversationId) {
-        return setup;
-      }
-
-      @Override
-      public void forget(Connection connection, Collection<UUID> conversationIds) {}
-
-      @Override
-      public void forgetAll(Connection connection) {}
-    };
-  }
 }

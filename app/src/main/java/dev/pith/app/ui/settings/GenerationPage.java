@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -76,6 +77,8 @@ public final class GenerationPage implements SettingsPage {
     systemPrompt.setAccessibleText("System prompt");
     systemPrompt.setWrapText(true);
     systemPrompt.setPrefRowCount(3);
+    systemPrompt.setTextFormatter(new TextFormatter<String>(change ->
+        change.getControlNewText().length() <= GenerationPrefs.MAX_SYSTEM_PROMPT ? change : null));
     systemPrompt.setPromptText("For example: You are a friendly assistant for a museum. Answer in two sentences.");
     reset.setId(RESET_ID);
     reset.getStyleClass().addAll(Styles.BUTTON_OUTLINED, Styles.SMALL);
@@ -83,8 +86,8 @@ public final class GenerationPage implements SettingsPage {
 
     view = Form.page("Generation", "How answers are written. A change applies to the next answer.", reset);
     view.getChildren().addAll(new VBox(4, own, scope),
-        Form.block("System prompt", "Instructions the model reads before every conversation. Empty: the model's"
-            + " own default.", systemPrompt),
+        Form.block("System prompt", "Instructions the model reads before every conversation, up to "
+            + GenerationPrefs.MAX_SYSTEM_PROMPT + " characters. Empty: the model's own default.", systemPrompt),
         Form.row("Temperature", range(GenerationPrefs.TEMPERATURE, d.temperature())
             + ". 0 always picks the most likely word; higher is more varied.", temperature),
         Form.row("Top-p", range(GenerationPrefs.TOP_P, d.topP())
@@ -198,11 +201,7 @@ public final class GenerationPage implements SettingsPage {
   }
 
   private void commitSystemPrompt() {
-    String text = systemPrompt.getText();
-    if (text.length() > GenerationPrefs.MAX_SYSTEM_PROMPT) {
-      text = text.substring(0, GenerationPrefs.MAX_SYSTEM_PROMPT);
-      systemPrompt.setText(text);
-    }
+    String text = systemPrompt.getText(); // no longer than the limit: the formatter refuses more
     if (!text.equals(shownPrefs.systemPrompt())) {
       save(shownPrefs.withSystemPrompt(text));
     }

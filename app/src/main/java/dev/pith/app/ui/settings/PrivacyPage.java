@@ -1,6 +1,7 @@
 package dev.pith.app.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import dev.pith.inference.OneLine;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -112,8 +113,12 @@ public final class PrivacyPage implements SettingsPage {
   private void askToClear() {
     result.setText("");
     clear.setDisable(true);
-    context.chat().countConversations().thenAcceptAsync(count -> {
+    context.chat().countConversations().whenCompleteAsync((count, failure) -> {
       clear.setDisable(false);
+      if (failure != null) {
+        result.setText("Pith cannot count the conversations: " + OneLine.of(String.valueOf(failure.getMessage())));
+        return;
+      }
       if (count == 0) {
         result.setText("There are no conversations to delete.");
         return;
