@@ -17,6 +17,7 @@ import dev.pith.storage.model.Message;
 import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.MessageStatus;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -48,16 +49,37 @@ public final class Answers {
   public record Result(Message stored, GenerationStats stats, String error) {}
 
   /**
+   * How one answer is generated: its limits and sampling, and the system prompt put before the thread.
+   *
+   * @param settings the token limit and sampling
+   * @param systemPrompt the model's instructions, sent as the prompt's first (system) message and never stored
+   *     as a message; empty for none (the model's chat template may then add its own default)
+   */
+  public record Setup(GenerationSettings settings, String systemPrompt) {
+    public Setup {
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(systemPrompt, "systemPrompt");
+    }
+  }
+
+  /** Answers as below with no system prompt (the terminal chat's way). */
+  public static Result generate(Database db, ChatBackend backend, String modelId, GenerationSettings settings,
+      Message question, TokenSink sink, CancellationToken cancel) {
+    return generate(db, backend, modelId, new Setup(settings, ""), question, sink, cancel);
+  }
+
+  /**
    * Answers the stored {@code question} on the calling thread, streaming each piece to {@code sink} as well,
    * and returns once the answer's final write has committed. A generation error is stored with the answer.
    *
    * @param modelId what the answer is stored as written by
    * @throws StorageException when the database refuses the answer
    */
-  public static Result generate(Database db, ChatBackend backend, String modelId, GenerationSettings settings,
+  public static Result generate(Database db, ChatBackend backend, String modelId, Setup setup,
       Message question, TokenSink sink, CancellationToken cancel) {
     List<Message> thread = db.read(c -> new MessageDao(c).pathTo(question.id(), PROMPT_MESSAGES));
-    GenerationRequest request = new GenerationRequest(Prompt.chat(ThreadPrompt.messages(thread)), settings);
+    GenerationRequest request = new GenerationRequest(
+        Prompt.chat(ThreadPrompt.messages(setup.systemPrompt(), thread)), setup.settings());
     StreamingAnswer answer =
         StreamingAnswer.start(db, question.conversationId(), question.id(), modelId, backend.id());
     try {

@@ -60,9 +60,9 @@ public final class PithApp extends Application {
       db = Database.open(dataDir.path());
       db.openReport().repairMessage().ifPresent(LOG::warn);
       context = new AppContext(db, dataDir.modelsDir(), model, CpuBackend::load, CpuBackendOptions.defaults(),
-          AppContext.defaultGeneration(), Clock.systemDefaultZone(), ZoneId.systemDefault(), env,
+          Clock.systemDefaultZone(), ZoneId.systemDefault(), env,
           PowerMeter.none("power measurement comes in a later version"));
-      startState = ChatWindow.StartState.read(new UiSettings(db));
+      startState = ChatWindow.StartState.read(db);
     } catch (RuntimeException e) {
       LOG.error("cannot open the database in {}", dataDir.path(), e);
       failure = "Pith cannot open its database in " + dataDir.path() + ": " + OneLine.of(e.getMessage());

@@ -18,7 +18,19 @@ public final class ThreadPrompt {
    * left out: the model never said them. Cancelled and interrupted answers stay, as far as they got.
    */
   public static List<ChatMessage> messages(List<Message> thread) {
+    return messages("", thread);
+  }
+
+  /**
+   * {@link #messages(List)} after {@code systemPrompt} as the first, system message (none when it is blank).
+   * The model's context management never leaves a system message out, so the instructions hold however long
+   * the conversation grows.
+   */
+  public static List<ChatMessage> messages(String systemPrompt, List<Message> thread) {
     List<ChatMessage> chat = new ArrayList<>();
+    if (!systemPrompt.isBlank()) {
+      chat.add(ChatMessage.system(systemPrompt.strip()));
+    }
     for (Message m : thread) {
       if (m.status() != MessageStatus.ERROR && !m.content().isBlank()) {
         chat.add(new ChatMessage(role(m), m.content()));

@@ -10,8 +10,18 @@ import dev.pith.app.ui.sidebar.SidebarActions;
 import dev.pith.app.ui.speech.ReadAloud;
 import dev.pith.app.ui.status.ProcessMemory;
 import dev.pith.app.ui.status.StatusBar;
+import dev.pith.app.ui.settings.BackendPrefs;
+import dev.pith.app.ui.settings.GenerationPage;
+import dev.pith.app.ui.settings.SaveStatus;
+import dev.pith.app.ui.settings.SettingsContext;
+import dev.pith.app.ui.settings.SettingsPage;
+import dev.pith.app.ui.settings.SettingsStore;
+import dev.pith.app.ui.settings.SettingsView;
+import dev.pith.app.ui.theme.Appearance;
 import dev.pith.app.ui.theme.ThemeService;
 import dev.pith.inference.GenerationStats;
+import dev.pith.inference.cpu.CpuBackendOptions;
+import dev.pith.storage.Database;
 import dev.pith.storage.model.Conversation;
 import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.Role;
@@ -52,23 +62,33 @@ public final class ChatWindow {
   private final StartState start;
   private final UiSettings settings;
   private final ThemeService theme;
+  private final SettingsStore store;
   private final ChatController controller;
+  private final Consumer<String> linkOpener;
   private final ScheduledExecutorService sampler = UiThreads.scheduled("pith-sampler");
   private final Optional<ReadAloud> speech;
   private final Sidebar sidebar;
   private final ChatPane chat;
   private final StatusBar status;
   private final UndoToast undo;
+  private final SaveStatus saves = new SaveStatus(Platform::runLater);
   private final BorderPane root = new BorderPane();
+  /** The sidebar and the chat; hidden (so neither drawn nor reached by Tab) while Settings shows. */
+  private final BorderPane body = new BorderPane();
+  /** The body, and Settings over it when open; the status bar stays under both. */
+  private final StackPane layers = new StackPane(body);
+  /** Built when Settings first opens. */
+  private SettingsView settingsView;
   private boolean sidebarShown = true;
   /** Whether the window was narrow at the last width change; null before the first. */
   private Boolean wasNarrow;
   private boolean closed;
 
   /** The settings read before the window opens, off the FX thread. */
-  public record StartState(dev.pith.app.ui.theme.Appearance appearance, WindowState window) {
-    public static StartState read(UiSettings settings) {
-      return new StartState(settings.appearance(), settings.window());
+  public record StartState(Appearance appearance, WindowState window, SettingsStore settings) {
+    public static StartState read(Database db) {
+      UiSettings ui = new UiSettings(db);
+      return new StartState(ui.appearance(), ui.window(), SettingsStore.open(db));
     }
   }
 
@@ -78,8 +98,10 @@ public final class ChatWindow {
     this.start = start;
     this.settings = new UiSettings(context.db());
     this.theme = new ThemeService(start.appearance());
+    this.store = start.settings();
     this.controller = new ChatController(context.db(), context.backends(), context.clock(), Platform::runLater,
-        context.generation());
+        store);
+    this.linkOpener = linkOpener;
     this.speech = ReadAloud.find(context.environment());
     this.sidebar = new Sidebar(new SidebarBridge(), context.clock(), context.zone());
     this.chat = new ChatPane(controller, context.modelsDir(), linkOpener,
@@ -113,8 +135,9 @@ public final class ChatWindow {
     toggle.setAccessibleText("Show or hide the conversations (Ctrl+B)");
     toggle.setTooltip(new javafx.scene.control.Tooltip("Conversations (Ctrl+B)"));
     toggle.setOnAction(e -> showSidebar(!sidebarShown));
-    root.setLeft(sidebar);
-    root.setCenter(new StackPane(chat, undo));
+    body.setLeft(sidebar);
+    body.setCenter(new StackPane(chat, undo));
+    root.setCenter(layers);
     root.setBottom(status);
     chat.addToHeader(true, toggle);
     chat.addToHeader(false, themeButton(), settingsButton());
@@ -130,19 +153,32 @@ public final class ChatWindow {
     Scene scene = stage.getScene();
     shortcut(scene, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newChat);
     shortcut(scene, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::search);
-    shortcut(scene, new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> showSidebar(!sidebarShown));
+    shortcut(scene, new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> {
+      closeSettings();
+      showSidebar(!sidebarShown);
+    });
     shortcut(scene, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         chat::copyLastAnswer);
-    shortcut(scene, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+    shortcut(scene, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), () -> {
+      if (settingsShown()) {
+        closeSettings();
+      } else {
+        openSettings();
+      }
+    });
     shortcut(scene, new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
     shortcut(scene, new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
     shortcut(scene, new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
     shortcut(scene, new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(-1));
     shortcut(scene, new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(-1));
     shortcut(scene, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(0));
-    // Esc stops an answer wherever the focus is; when no answer runs it is left to the focused control.
+    // Esc leaves Settings; in the chat it stops an answer wherever the focus is, and when no answer runs it is
+    // left to the focused control.
     scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == KeyCode.ESCAPE && controller.busyProperty().get()) {
+      if (e.getCode() == KeyCode.ESCAPE && settingsShown()) {
+        closeSettings();
+        e.consume();
+      } else if (e.getCode() == KeyCode.ESCAPE && controller.busyProperty().get()) {
         controller.stop();
         e.consume();
       }
@@ -193,7 +229,7 @@ public final class ChatWindow {
     if (w.conversation() != null) {
       controller.open(w.conversation());
     }
-    context.model().ifPresent(dir -> controller.loadModel(dir, context.cpu()));
+    context.model().ifPresent(dir -> controller.loadModel(dir, store.backend().cpuOptions(context.cpu())));
     chat.focusInput();
   }
 
@@ -203,6 +239,9 @@ public final class ChatWindow {
       return;
     }
     closed = true;
+    if (settingsShown()) {
+      settingsView.leave(); // what was typed is saved before the database closes
+    }
     Conversation open = controller.openProperty().get();
     settings.save(new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
         stage.isMaximized(), open == null ? null : open.id()));
@@ -246,22 +285,72 @@ public final class ChatWindow {
   }
 
   private void newChat() {
+    closeSettings();
     controller.newChat();
     chat.focusInput();
   }
 
   private void search() {
+    closeSettings();
     showSidebar(true);
     sidebar.focusSearch();
   }
 
   private void showSidebar(boolean show) {
     sidebarShown = show;
-    root.setLeft(show ? sidebar : null);
+    body.setLeft(show ? sidebar : null);
   }
 
-  private void openSettings() {
-    new SettingsDialog(stage, theme).show();
+  /** Whether Settings is on screen. */
+  public boolean settingsShown() {
+    return settingsView != null && settingsView.getParent() != null;
+  }
+
+  /** Shows Settings over the sidebar and the chat: Generation the first time, then the page shown last. */
+  public void openSettings() {
+    openSettings(null);
+  }
+
+  /** Shows Settings at the page of type {@code page}; null: as {@link #openSettings()}. */
+  public void openSettings(Class<? extends SettingsPage> page) {
+    boolean first = settingsView == null;
+    if (first) {
+      settingsView = new SettingsView(new SettingsContext(context, store, controller, theme, linkOpener,
+          this::applyBackend, saves), this::closeSettings);
+    }
+    if (!settingsShown()) {
+      body.setVisible(false);
+      layers.getChildren().add(settingsView);
+    }
+    settingsView.open(page != null ? page : first ? GenerationPage.class : null);
+  }
+
+  /** Back to the chat; what was typed in Settings and is valid is saved. */
+  public void closeSettings() {
+    if (!settingsShown()) {
+      return;
+    }
+    settingsView.leave();
+    layers.getChildren().remove(settingsView);
+    body.setVisible(true);
+    chat.focusInput();
+  }
+
+  /**
+   * Keeps new backend settings, and loads the model again when they change how it runs (threads, context
+   * length); the conversation on screen stays. The backend choice alone reloads nothing while the CPU is the
+   * only backend this version runs: Auto, NPU and CPU all run there.
+   */
+  private void applyBackend(BackendPrefs next) {
+    BackendPrefs before = store.backend();
+    if (next.equals(before)) {
+      return;
+    }
+    saves.track(store.saveBackend(next));
+    CpuBackendOptions now = next.cpuOptions(context.cpu());
+    if (!now.equals(before.cpuOptions(context.cpu()))) {
+      controller.reloadModel(now);
+    }
   }
 
   private Button themeButton() {
@@ -335,6 +424,11 @@ public final class ChatWindow {
     @Override
     public CompletableFuture<List<SearchHit>> search(String text) {
       return controller.search(text, Sidebar.MARK_OPEN, Sidebar.MARK_CLOSE);
+    }
+
+    @Override
+    public void openSettings() {
+      ChatWindow.this.openSettings();
     }
   }
 }

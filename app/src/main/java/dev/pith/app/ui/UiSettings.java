@@ -1,27 +1,22 @@
 package dev.pith.app.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pith.app.ui.settings.JsonSettings;
 import dev.pith.app.ui.theme.Appearance;
 import dev.pith.storage.Database;
-import dev.pith.storage.dao.SettingsDao;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The window's settings in the database's settings table, as JSON: {@code "appearance"} and {@code "window"}.
- * A value that cannot be read (hand-edited, from a newer Pith) falls back to the default for that part only.
+ * The window's settings in the database's settings table, as JSON: {@code "appearance"} and {@code "window"}
+ * (answers and the backend: {@link dev.pith.app.ui.settings.SettingsStore}). A value that cannot be read
+ * (hand-edited, from a newer Pith) falls back to the default for that part only.
  */
 public final class UiSettings {
-  private static final Logger LOG = LoggerFactory.getLogger(UiSettings.class);
   static final String APPEARANCE = "appearance";
   static final String WINDOW = "window";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database db;
 
@@ -44,7 +39,7 @@ public final class UiSettings {
   }
 
   public CompletableFuture<Void> save(Appearance a) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = JsonSettings.object();
     n.put("dark", a.dark());
     n.put("highContrast", a.highContrast());
     n.put("fontSize", a.fontSize());
@@ -52,7 +47,7 @@ public final class UiSettings {
   }
 
   public CompletableFuture<Void> save(WindowState w) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = JsonSettings.object();
     if (w.hasPosition()) {
       n.put("x", w.x());
       n.put("y", w.y());
@@ -67,24 +62,11 @@ public final class UiSettings {
   }
 
   private Optional<JsonNode> read(String key) {
-    try {
-      Optional<String> text = db.read(c -> new SettingsDao(c).get(key));
-      if (text.isPresent()) {
-        JsonNode node = JSON.readTree(text.get());
-        return node.isObject() ? Optional.of(node) : Optional.empty();
-      }
-    } catch (Exception e) {
-      LOG.warn("cannot read the {} setting; using the default", key, e);
-    }
-    return Optional.empty();
+    return JsonSettings.read(db, key);
   }
 
   private CompletableFuture<Void> write(String key, ObjectNode value) {
-    Instant now = db.clock().instant();
-    return db.write("saving the " + key + " setting", c -> {
-      new SettingsDao(c).put(key, value.toString(), now);
-      return null;
-    });
+    return JsonSettings.write(db, key, value);
   }
 
   private static double number(JsonNode n, String field) {

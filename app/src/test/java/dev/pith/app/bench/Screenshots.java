@@ -5,6 +5,11 @@ import dev.pith.app.ui.AppContext;
 import dev.pith.app.ui.ChatWindow;
 import dev.pith.app.ui.UiSettings;
 import dev.pith.app.ui.chat.ChatController;
+import dev.pith.app.ui.settings.BackendPage;
+import dev.pith.app.ui.settings.GenerationPage;
+import dev.pith.app.ui.settings.GenerationPrefs;
+import dev.pith.app.ui.settings.SettingsPage;
+import dev.pith.app.ui.settings.SettingsStore;
 import dev.pith.app.ui.theme.Appearance;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.power.PowerMeter;
@@ -40,9 +45,11 @@ import javax.imageio.ImageIO;
 
 /**
  * Takes the README's screenshots of the real window: the empty state, a streamed answer with a code block,
- * a reasoning answer with its Thinking section, in the dark and light themes, and the window at the Pi touch
- * display's 800×480. The answers come from {@link PacedBackend} (no real model can be downloaded here, and a
- * random-weight one writes noise). Run it with {@code app/screenshots [OUT_DIR]}.
+ * a reasoning answer with its Thinking section, in the dark and light themes, the window at the Pi touch
+ * display's 800×480, and Settings (Generation, dark, at 1280×800 and 800×480; Backend, light). The answers come
+ * from {@link PacedBackend} (no real model can be downloaded here, and a
+ * random-weight one writes noise). Run it with {@code app/screenshots [OUT_DIR]}; {@code PITH_SCREENSHOTS_ONLY=settings}
+ * takes only the screenshots whose file name contains that.
  */
 public final class Screenshots {
   private Screenshots() {}
@@ -58,6 +65,9 @@ public final class Screenshots {
       + "- Below about **1000 hPa**: low pressure, often wind and rain.\n\n"
       + "If your sensor is not at sea level, convert its reading first: pressure falls by roughly *12 hPa per"
       + " 100 m* of altitude.";
+
+  private static final String SYSTEM_PROMPT = "You are the help desk of a small museum. Answer in plain words, in"
+      + " at most three sentences, and say so when you do not know.";
 
   /** The next screenshots use the high-contrast option. */
   private static boolean highContrast;
@@ -82,6 +92,12 @@ public final class Screenshots {
     }
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)), 800,
         480, w -> ask(w, CODE_QUESTION), "pi-800x480-dark.png");
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)), 1280,
+        800, w -> settings(w, GenerationPage.class), "settings-generation-dark.png");
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)), 800,
+        480, w -> settings(w, GenerationPage.class), "settings-pi-800x480-dark.png");
+    shoot(out, false, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)), 1280,
+        800, w -> settings(w, BackendPage.class), "settings-backend-light.png");
     highContrast = true;
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(REASONING), 400, true)), 1200, 760,
         w -> ask(w, REASONING_QUESTION), "high-contrast-dark.png");
@@ -96,18 +112,23 @@ public final class Screenshots {
 
   private static void shoot(Path out, boolean dark, Optional<PacedBackend> model, double width, double height,
       Scene scene, String file) throws Exception {
+    String only = System.getenv().getOrDefault("PITH_SCREENSHOTS_ONLY", "");
+    if (!file.contains(only)) {
+      return; // another screenshot was asked for
+    }
     Path dir = Files.createTempDirectory("pith-screenshots");
     Database db = Database.open(dir);
     seedHistory(db);
     new UiSettings(db).save(new Appearance(dark, highContrast, Appearance.DEFAULT_FONT_SIZE)).join();
+    SettingsStore.open(db).saveGeneration(GenerationPrefs.DEFAULT.withSystemPrompt(SYSTEM_PROMPT)).join();
     BackendLoader loader = (modelDir, cpu) -> model.orElseThrow();
     AppContext context = new AppContext(db, dir.resolve("models"),
         model.map(m -> dir.resolve("Qwen2.5-1.5B-Instruct")), loader, CpuBackendOptions.defaults(),
-        AppContext.defaultGeneration(), Clock.systemDefaultZone(), ZoneId.systemDefault(), Map.of(),
+        Clock.systemDefaultZone(), ZoneId.systemDefault(), Map.of(),
         PowerMeter.none("no power meter on this machine"));
     Shown shown = OnFx.call(() -> {
       Stage stage = new Stage();
-      ChatWindow window = ChatWindow.show(stage, context, ChatWindow.StartState.read(new UiSettings(db)), u -> { });
+      ChatWindow window = ChatWindow.show(stage, context, ChatWindow.StartState.read(db), u -> { });
       stage.setWidth(width);
       stage.setHeight(height);
       return new Shown(window, stage, window.controller());
@@ -135,6 +156,21 @@ public final class Screenshots {
     });
     OnFx.waitFor(() -> OnFx.call(() -> !w.controller().busyProperty().get()), 60);
     Thread.sleep(300);
+  }
+
+  /** Opens a conversation of the history, then Settings at {@code page}. */
+  private static void settings(Shown w, Class<? extends SettingsPage> page) throws Exception {
+    OnFx.waitFor(() -> OnFx.call(() -> w.controller().conversations().size() > 1), 30);
+    OnFx.call(() -> {
+      w.controller().open(w.controller().conversations().get(1).id());
+      return null;
+    });
+    OnFx.waitFor(() -> OnFx.call(() -> w.controller().openProperty().get() != null), 30);
+    OnFx.call(() -> {
+      w.window().openSettings(page);
+      return null;
+    });
+    Thread.sleep(300); // the page reads the conversation's own settings and the hardware off the FX thread
   }
 
   /** A believable history for the sidebar: conversations from today back to last month, one pinned. */

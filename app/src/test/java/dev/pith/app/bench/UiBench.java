@@ -88,13 +88,13 @@ public final class UiBench {
     UUID conversation = seed(db, options.history());
     AppContext context = new AppContext(db, dir.resolve("models"), Optional.of(dir.resolve("paced-sample")),
         (modelDir, cpu) -> PacedBackend.sample(options.tokens(), options.rate(), options.thinking()),
-        CpuBackendOptions.defaults(), AppContext.defaultGeneration(), Clock.systemDefaultZone(),
+        CpuBackendOptions.defaults(), Clock.systemDefaultZone(),
         ZoneId.systemDefault(), Map.of(), PowerMeter.none("not measured in the benchmark"));
     OnFx.startToolkit();
     AtomicReference<ChatWindow> window = new AtomicReference<>();
     OnFx.call(() -> {
       Stage stage = new Stage();
-      ChatWindow.StartState start = ChatWindow.StartState.read(new UiSettings(db));
+      ChatWindow.StartState start = ChatWindow.StartState.read(db);
       window.set(ChatWindow.show(stage, context, start, url -> { }));
       stage.setWidth(options.width());
       stage.setHeight(options.height());

@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -88,16 +90,27 @@ class HistoryWindowTest {
     return ((Label) stage.getScene().lookup("#chat-title")).getText();
   }
 
-  /** The sidebar cell showing {@code title} (a conversation row or a search hit). */
-  private ListCell<?> cell(FxRobot robot, String title) throws Exception {
+  /** A sidebar row as read in one visit to the FX thread: its list, its item and the words marked in it. */
+  private record Row(ListView<?> list, Object item, List<String> marked) {}
+
+  /**
+   * The sidebar row showing {@code title} (a conversation or a search hit). It is read in the same visit to the
+   * FX thread that finds its cell: by the next visit the list may have given the cell another row.
+   */
+  private Row cell(FxRobot robot, String title) throws Exception {
+    AtomicReference<Row> found = new AtomicReference<>();
     try {
-      WindowHarness.waitUntil(() -> findCell(robot, title).isPresent(), 10);
+      WindowHarness.waitUntil(() -> {
+        findCell(robot, title).ifPresent(c -> found.set(new Row(c.getListView(), c.getItem(),
+            c.getGraphic().lookupAll(".mark").stream().map(n -> ((javafx.scene.text.Text) n).getText()).toList())));
+        return found.get() != null;
+      }, 10);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("no sidebar cell shows " + title + "; the sidebar shows " + WaitForAsyncUtils.asyncFx(
           () -> stage.getScene().getRoot().lookupAll(".sidebar-cell").stream()
               .map(c -> ((ListCell<?>) c).getItem()).toList()).get(), e);
     }
-    return findCell(robot, title).orElseThrow();
+    return found.get();
   }
 
   /** Opens the conversation titled {@code title} from the sidebar with the keyboard: select it, Enter. */
@@ -107,17 +120,15 @@ class HistoryWindowTest {
   }
 
   /**
-   * Puts the keyboard on {@code cell}'s item in its list. The window is brought to the front first: the
+   * Puts the keyboard on {@code row}'s item in its list. The window is brought to the front first: the
    * robot's keys go to the focused window, and TestFX's own stage may have the focus.
    */
-  private void select(FxRobot robot, ListCell<?> cell) {
+  private void select(FxRobot robot, Row row) {
     robot.interact(() -> {
-      Object item = cell.getItem();
       stage.toFront();
       stage.requestFocus();
-      cell.getListView().requestFocus();
-      int index = cell.getListView().getItems().indexOf(item);
-      cell.getListView().getSelectionModel().select(index);
+      row.list().requestFocus();
+      row.list().getSelectionModel().select(row.list().getItems().indexOf(row.item()));
     });
   }
 
@@ -150,9 +161,8 @@ class HistoryWindowTest {
     TextField search = robot.lookup(".search-field").queryAs(TextField.class);
     assertTrue(search.isFocused(), "Ctrl+F puts the keyboard in the search box");
     robot.interact(() -> search.setText("lighthouse"));
-    ListCell<?> hit = cell(robot, "Coastal history");
-    List<String> marked = hit.getGraphic().lookupAll(".mark").stream()
-        .map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+    Row hit = cell(robot, "Coastal history");
+    List<String> marked = hit.marked();
     assertTrue(marked.stream().anyMatch(t -> t.equalsIgnoreCase("lighthouse")), marked.toString());
 
     select(robot, hit);

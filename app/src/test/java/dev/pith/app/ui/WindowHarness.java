@@ -51,7 +51,7 @@ final class WindowHarness implements AutoCloseable {
     this.dataDir = dataDir;
     this.db = Database.open(dataDir);
     this.context = new AppContext(db, dataDir.resolve("models"), model, loader,
-        CpuBackendOptions.defaults().withThreads(1), AppContext.defaultGeneration(), Clock.systemDefaultZone(),
+        CpuBackendOptions.defaults().withThreads(1), Clock.systemDefaultZone(),
         ZoneId.systemDefault(), Map.of(), PowerMeter.none("no power meter in tests"));
   }
 
@@ -63,6 +63,20 @@ final class WindowHarness implements AutoCloseable {
   static WindowHarness slow(Path dataDir, long millisPerToken) {
     return new WindowHarness(dataDir, Optional.of(TINY),
         (dir, options) -> new Slowed(EXACT.load(dir, options), millisPerToken));
+  }
+
+  /**
+   * The tiny model on the real CPU backend, recording how it is loaded and what it is asked: see
+   * {@link Recording}.
+   */
+  static WindowHarness recording(Path dataDir, Recording recording) {
+    return new WindowHarness(dataDir, Optional.of(TINY), recording);
+  }
+
+  /** Replaces the environment the window sees (before {@link #show}). */
+  void environment(Map<String, String> environment) {
+    context = new AppContext(db, context.modelsDir(), context.model(), context.backends(), context.cpu(),
+        context.clock(), context.zone(), environment, context.power());
   }
 
   /** Slows the model's tokens to one per {@code millis} from now on (a slowed harness only). */
@@ -77,7 +91,7 @@ final class WindowHarness implements AutoCloseable {
    */
   ChatWindow show(Stage stage) {
     this.stage = stage;
-    window = ChatWindow.show(stage, context, ChatWindow.StartState.read(new UiSettings(db)), openedLinks::add);
+    window = ChatWindow.show(stage, context, ChatWindow.StartState.read(db), openedLinks::add);
     // Headless Monocle delivers the robot's clicks as if the window were at the screen's corner.
     stage.setX(0);
     stage.setY(0);
@@ -115,14 +129,35 @@ final class WindowHarness implements AutoCloseable {
     db.close();
   }
 
-  /** A real backend whose tokens arrive no faster than one per {@code millis}. */
-  static final class Slowed implements ChatBackend {
-    private final ChatBackend real;
-    volatile long millis;
+  /** Loads the real tiny model and records each load's options and each request the window makes. */
+  static final class Recording implements BackendLoader {
+    final List<CpuBackendOptions> loads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<GenerationRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    Slowed(ChatBackend real, long millis) {
+    @Override
+    public ChatBackend load(Path modelDir, CpuBackendOptions options) throws dev.pith.inference.ModelLoadException {
+      loads.add(options);
+      return new Wrapped(EXACT.load(modelDir, options)) {
+        @Override
+        public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel)
+            throws GenerationException {
+          requests.add(request);
+          return real.generate(request, sink, cancel);
+        }
+      };
+    }
+
+    GenerationRequest lastRequest() {
+      return requests.get(requests.size() - 1);
+    }
+  }
+
+  /** A real backend with something added to {@link #generate}; the rest is the real one's. */
+  abstract static class Wrapped implements ChatBackend {
+    final ChatBackend real;
+
+    Wrapped(ChatBackend real) {
       this.real = real;
-      this.millis = millis;
     }
 
     @Override
@@ -136,6 +171,21 @@ final class WindowHarness implements AutoCloseable {
     }
 
     @Override
+    public void close() {
+      real.close();
+    }
+  }
+
+  /** A real backend whose tokens arrive no faster than one per {@code millis}. */
+  static final class Slowed extends Wrapped {
+    volatile long millis;
+
+    Slowed(ChatBackend real, long millis) {
+      super(real);
+      this.millis = millis;
+    }
+
+    @Override
     public GenerationStats generate(GenerationRequest request, TokenSink sink, CancellationToken cancel)
         throws GenerationException {
       return real.generate(request, (id, text) -> {
@@ -146,11 +196,6 @@ final class WindowHarness implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }, cancel);
-    }
-
-    @Override
-    public void close() {
-      real.close();
     }
   }
 }

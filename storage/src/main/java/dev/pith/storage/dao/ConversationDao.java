@@ -107,6 +107,16 @@ public final class ConversationDao {
     return update("DELETE FROM conversations WHERE id = ?", id);
   }
 
+  /**
+   * Deletes every conversation and, by cascade, every message (the search index follows); the cloud audit
+   * keeps its rows without their links. Returns how many conversations were deleted.
+   */
+  public int deleteAll() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM conversations")) {
+      return ps.executeUpdate();
+    }
+  }
+
   /** Runs a statement on one conversation with {@code params} stored as the table stores them. */
   private boolean update(String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {

@@ -45,6 +45,16 @@ public final class SettingsDao {
     }
   }
 
+  /** Removes every key that starts with {@code prefix} (a family such as {@code "conversation."}); returns how many. */
+  public int removeStartingWith(String prefix) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "DELETE FROM settings WHERE substr(key, 1, ?) = ?")) {
+      ps.setInt(1, prefix.length());
+      ps.setString(2, prefix);
+      return ps.executeUpdate();
+    }
+  }
+
   /** Every setting, by key. */
   public Map<String, String> all() throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();

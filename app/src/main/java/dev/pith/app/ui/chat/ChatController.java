@@ -7,7 +7,6 @@ import dev.pith.app.ui.CoalescingTextSink;
 import dev.pith.app.ui.UiThreads;
 import dev.pith.inference.CancellationToken;
 import dev.pith.inference.ChatBackend;
-import dev.pith.inference.GenerationSettings;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.OneLine;
 import dev.pith.inference.cpu.CpuBackendOptions;
@@ -67,7 +66,7 @@ public final class ChatController implements AutoCloseable {
   private final BackendLoader backends;
   private final Clock clock;
   private final Executor fx;
-  private final GenerationSettings settings;
+  private final AnswerSettings settings;
   private final ExecutorService io = UiThreads.single("pith-ui-io");
   private final ExecutorService inference = UiThreads.single("pith-inference");
 
@@ -87,15 +86,17 @@ public final class ChatController implements AutoCloseable {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   /** Conversations deleted in the window whose Undo is still offered: hidden, not yet deleted. */
   private final Set<UUID> pendingDeletes = new LinkedHashSet<>();
+  /** The backend that is loaded; read and written on the inference thread only (and at close, after it ends). */
+  private ChatBackend loaded;
   /** Bumped by every command that replaces the thread, so a slower earlier read cannot overwrite it. */
   private long threadRequest;
   private CancellationToken cancel;
 
   /**
    * @param fx runs results on the FX thread ({@code Platform::runLater})
-   * @param settings the token limit and sampling of every answer
+   * @param settings how each answer is generated, asked again for every answer
    */
-  public ChatController(Database db, BackendLoader backends, Clock clock, Executor fx, GenerationSettings settings) {
+  public ChatController(Database db, BackendLoader backends, Clock clock, Executor fx, AnswerSettings settings) {
     this.db = Objects.requireNonNull(db, "db");
     this.backends = Objects.requireNonNull(backends, "backends");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -104,6 +105,14 @@ public final class ChatController implements AutoCloseable {
   }
 
   // ---- what the views read
+
+  /**
+   * The "pith-ui-io" thread, for other parts of the window that read the database or the disk (Settings); it
+   * stops when the controller closes.
+   */
+  public Executor io() {
+    return io;
+  }
 
   /** The sidebar's conversations, pinned first, then newest first. */
   public ObservableList<Conversation> conversations() {
@@ -151,17 +160,21 @@ public final class ChatController implements AutoCloseable {
 
   // ---- commands
 
-  /** Loads the model folder on the inference thread; the state says when it is ready or why it failed. */
+  /**
+   * Loads the model folder on the inference thread, after the answer being generated (if any) and after closing
+   * the model loaded before; the state says when it is ready or why it failed.
+   */
   public void loadModel(Path dir, CpuBackendOptions options) {
-    ModelState before = model.get();
     model.set(ModelState.loading(dir));
     inference.execute(() -> {
-      if (before.backend() != null) {
-        before.backend().close();
+      if (loaded != null) {
+        loaded.close();
+        loaded = null;
       }
       ModelState after;
       try {
-        after = ModelState.ready(dir, backends.load(dir, options));
+        loaded = backends.load(dir, options);
+        after = ModelState.ready(dir, loaded);
       } catch (Exception e) {
         LOG.warn("cannot load the model in {}", dir, e);
         after = ModelState.failed(dir, OneLine.of(e.getMessage()));
@@ -169,6 +182,17 @@ public final class ChatController implements AutoCloseable {
       ModelState loaded = after;
       fx.execute(() -> model.set(loaded));
     });
+  }
+
+  /**
+   * Loads the model on screen again with {@code options} (Settings changed its threads or context length); the
+   * conversation stays. Does nothing when no model was chosen.
+   */
+  public void reloadModel(CpuBackendOptions options) {
+    Path dir = model.get().dir();
+    if (dir != null) {
+      loadModel(dir, options);
+    }
   }
 
   /** Reads the sidebar's conversations again. */
@@ -325,8 +349,8 @@ public final class ChatController implements AutoCloseable {
     live.set(answer);
     problem.set("");
     CoalescingTextSink toWindow = new CoalescingTextSink(fx, answer::append);
-    saved.thenApplyAsync(ignored -> Answers.generate(db, backend, state.name(), settings, question, toWindow, token),
-        inference).whenComplete((outcome, failure) -> fx.execute(() -> answered(question, outcome, failure)));
+    saved.thenApplyAsync(ignored -> Answers.generate(db, backend, state.name(),
+        settings.forAnswer(question.conversationId()), question, toWindow, token), inference).whenComplete((outcome, failure) -> fx.execute(() -> answered(question, outcome, failure)));
   }
 
   /**
@@ -403,8 +427,48 @@ public final class ChatController implements AutoCloseable {
 
   public void commitDelete(UUID conversationId) {
     if (pendingDeletes.remove(conversationId)) {
-      write("deleting the conversation", c -> new ConversationDao(c).delete(conversationId));
+      write("deleting the conversation", c -> {
+        settings.forget(c, List.of(conversationId));
+        return new ConversationDao(c).delete(conversationId);
+      });
     }
+  }
+
+  /**
+   * How many conversations {@link #clearHistory} would delete (those waiting for their Undo included, as they
+   * are about to go anyway), read on the io thread.
+   */
+  public CompletableFuture<Long> countConversations() {
+    if (io.isShutdown()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    return CompletableFuture.supplyAsync(() -> db.read(c -> new ConversationDao(c).count()), io);
+  }
+
+  /**
+   * Deletes every conversation and message (and what Settings kept for each), after stopping any answer; the
+   * window shows a new chat and an empty sidebar. The future gives how many conversations went, on the writer
+   * thread; a failure is shown in the banner too. Not after {@link #close}.
+   */
+  public CompletableFuture<Integer> clearHistory() {
+    stop();
+    newChat();
+    pendingDeletes.clear();
+    conversations.clear();
+    // After the stopped answer has been stored (the inference thread is free only then), so that it does not
+    // write into a conversation that is gone.
+    CompletableFuture<Integer> done = CompletableFuture.runAsync(() -> { }, inference)
+        .thenCompose(ignored -> db.write("clearing the history", c -> {
+          settings.forgetAll(c);
+          return new ConversationDao(c).deleteAll();
+        }));
+    done.whenComplete((count, failure) -> fx.execute(() -> {
+      if (failure != null) {
+        report(failure);
+      }
+      refreshConversations();
+    }));
+    return done;
   }
 
   /** Full-text search on the io thread; matches are marked with {@code open} and {@code close}. */
@@ -441,9 +505,10 @@ public final class ChatController implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    ChatBackend backend = model.get().backend();
-    if (backend != null) {
-      backend.close();
+    // After the inference thread has ended (or given up waiting for it): nothing else touches the field now.
+    if (loaded != null) {
+      loaded.close();
+      loaded = null;
     }
   }
 

@@ -32,14 +32,14 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The conversation sidebar: a New chat button, a search field, and one virtualized list that shows either the
- * conversations under day headers or the messages matching the search.
+ * The conversation sidebar: a New chat button, a search field, one virtualized list that shows either the
+ * conversations under day headers or the messages matching the search, and the Settings entry at its foot.
  *
  * <p>The sidebar owns no data. It shows what {@link #setConversations} and {@link #select} give it and turns every
  * gesture into a call on {@link SidebarActions}; the window answers by calling back with the new state. Keyboard: Tab
- * reaches the button, the field and the list; Down moves from the field into the list; in the list Up/Down/Home/End
- * skip headers, Enter opens, F2 renames, Delete deletes, the menu key or Shift+F10 opens the row menu; Esc clears the
- * search. FX thread only.
+ * reaches the button, the field, the list and Settings; Down moves from the field into the list; in the list
+ * Up/Down/Home/End skip headers, Enter opens, F2 renames, Delete deletes, the menu key or Shift+F10 opens the row
+ * menu; Esc clears the search. FX thread only.
  */
 public final class Sidebar extends VBox {
   /** Start and end of a matched part in {@link SearchHit#snippet()}: private-use characters no one types. */
@@ -51,7 +51,11 @@ public final class Sidebar extends VBox {
   private final SidebarActions actions;
   private final Clock clock;
   private final ZoneId zone;
+  /** The Settings entry's id. */
+  public static final String SETTINGS_ID = "sidebar-settings";
+
   private final Button newChat = new Button("New chat", new FontIcon(Feather.EDIT));
+  private final Button settings = new Button("Settings", new FontIcon(Feather.SETTINGS));
   private final CustomTextField searchField = new CustomTextField();
   private final Button clearSearch = new Button(null, new FontIcon(Feather.X));
   private final Label placeholder = new Label();
@@ -102,18 +106,26 @@ public final class Sidebar extends VBox {
 
     placeholder.getStyleClass().add("placeholder-message");
     placeholder.setWrapText(true); // a failure's reason is one line of text, but may not fit one line of sidebar
-    list.getStyleClass().addAll("conversation-list", Tweaks.EDGE_TO_EDGE);
+    list.getStyleClass().addAll("conversation-list", "rounded-rows", Tweaks.EDGE_TO_EDGE);
     list.setPlaceholder(placeholder);
     list.setAccessibleText("Conversations");
     list.setCellFactory(view -> new SidebarCell(new CellHost()));
     VBox.setVgrow(list, Priority.ALWAYS);
 
-    getChildren().setAll(newChat, searchField, list);
+    settings.setId(SETTINGS_ID);
+    settings.getStyleClass().addAll("settings-entry", Styles.FLAT);
+    settings.setMaxWidth(Double.MAX_VALUE);
+    settings.setMnemonicParsing(false);
+    settings.setAccessibleText("Settings (Ctrl+,)");
+    settings.setTooltip(new Tooltip("Models, answers, backend, appearance, privacy (Ctrl+,)"));
+
+    getChildren().setAll(newChat, searchField, list, settings);
     updatePlaceholder("No conversations yet");
   }
 
   private void initListeners() {
     newChat.setOnAction(e -> actions.newChat());
+    settings.setOnAction(e -> actions.openSettings());
     clearSearch.setOnAction(e -> {
       searchField.clear();
       searchField.requestFocus();

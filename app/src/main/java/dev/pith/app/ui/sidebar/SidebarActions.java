@@ -31,4 +31,7 @@ public interface SidebarActions {
    * {@link Sidebar#MARK_CLOSE}. The future may complete on any thread; a failed one is shown as "Search failed".
    */
   CompletableFuture<List<SearchHit>> search(String text);
+
+  /** The Settings entry at the sidebar's foot was chosen. */
+  void openSettings();
 }

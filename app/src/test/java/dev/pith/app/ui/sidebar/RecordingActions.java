@@ -51,4 +51,9 @@ final class RecordingActions implements SidebarActions {
     calls.add("search " + text);
     return answer;
   }
+
+  @Override
+  public void openSettings() {
+    calls.add("openSettings");
+  }
 }
