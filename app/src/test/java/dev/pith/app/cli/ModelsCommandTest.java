@@ -222,7 +222,7 @@ class ModelsCommandTest {
     CliRun pull = run("models", "pull", "qwen2.5-1.5b-instruct-hailo");
     assertEquals(1, pull.exitCode(), pull::toString);
     assertEquals(List.of("pith: qwen2.5-1.5b-instruct-hailo runs on the NPU: hailo-ollama downloads it (as"
-        + " qwen2.5-instruct:1.5b or qwen2.5:1.5b); Pith has nothing to download for it"), pull.errLines());
+        + " qwen2.5-instruct:1.5b); Pith has nothing to download for it"), pull.errLines());
   }
 
   @Test
