@@ -43,8 +43,14 @@ public record CatalogEntry(String id, String name, String family, String backend
     return CPU.equals(backend) && !files.isEmpty();
   }
 
-  /** The sum of the pinned file sizes, or -1 when any size is not pinned. */
+  /**
+   * The sum of the pinned file sizes, or -1 when any size is not pinned or Pith downloads nothing (an NPU model,
+   * which hailo-ollama fetches: its size is not ours to state).
+   */
   public long totalSize() {
+    if (!downloadable()) {
+      return -1;
+    }
     long total = 0;
     for (CatalogFile file : files) {
       if (!file.sizeKnown()) {
