@@ -42,17 +42,17 @@ public final class ModelsPage implements SettingsPage {
   public static final String DISK_ID = "models-disk";
   public static final String IMPORT_ID = "models-import";
   public static final String PROBLEM_ID = "models-problem";
-  static final String STATUS_PREFIX = "models-status-";
-  static final String PROGRESS_PREFIX = "models-progress-";
-  static final String DOWNLOAD_PREFIX = "models-download-";
-  static final String CANCEL_PREFIX = "models-cancel-";
-  static final String USE_PREFIX = "models-use-";
-  static final String IN_USE_PREFIX = "models-in-use-";
-  static final String DEFAULT_PREFIX = "models-default-";
-  static final String DEFAULT_BADGE_PREFIX = "models-default-badge-";
-  static final String DELETE_PREFIX = "models-delete-";
-  static final String CONFIRM_DELETE_PREFIX = "models-confirm-delete-";
-  static final String KEEP_PREFIX = "models-keep-";
+  public static final String STATUS_PREFIX = "models-status-";
+  public static final String PROGRESS_PREFIX = "models-progress-";
+  public static final String DOWNLOAD_PREFIX = "models-download-";
+  public static final String CANCEL_PREFIX = "models-cancel-";
+  public static final String USE_PREFIX = "models-use-";
+  public static final String IN_USE_PREFIX = "models-in-use-";
+  public static final String DEFAULT_PREFIX = "models-default-";
+  public static final String DEFAULT_BADGE_PREFIX = "models-default-badge-";
+  public static final String DELETE_PREFIX = "models-delete-";
+  public static final String CONFIRM_DELETE_PREFIX = "models-confirm-delete-";
+  public static final String KEEP_PREFIX = "models-keep-";
   static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
   private final SettingsContext context;
@@ -68,6 +68,7 @@ public final class ModelsPage implements SettingsPage {
   /** The latest listing shown, so that a change of the model in use redraws without reading the disk. */
   private Listing shownListing;
   private VBox view;
+  private boolean closed;
 
   public ModelsPage(SettingsContext context) {
     this.context = context;
@@ -134,6 +135,7 @@ public final class ModelsPage implements SettingsPage {
   /** The window closes: downloads stop, keeping what they downloaded for the next start to resume. */
   @Override
   public void close() {
+    closed = true;
     downloads.close();
   }
 
@@ -142,6 +144,9 @@ public final class ModelsPage implements SettingsPage {
 
   /** Reads the catalog, the models folder and the disk on the io thread, then shows them. */
   void refresh() {
+    if (closed) {
+      return; // the window is going: its io thread with it
+    }
     CompletableFuture.supplyAsync(() -> {
       Catalog catalog;
       String catalogProblem = "";
