@@ -54,15 +54,16 @@ public final class PithApp extends Application {
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
     DataDir dataDir = DataDir.resolve(named.containsKey(DATA_DIR) ? Path.of(named.get(DATA_DIR)) : null, env, home);
-    Optional<Path> model = named.containsKey(MODEL) ? Optional.of(Path.of(named.get(MODEL)))
-        : ModelLocator.single(dataDir);
     try {
       db = Database.open(dataDir.path());
       db.openReport().repairMessage().ifPresent(LOG::warn);
+      startState = ChatWindow.StartState.read(db);
+      // Without --model: the default chosen in Settings → Models, else the only installed model.
+      Optional<Path> model = named.containsKey(MODEL) ? Optional.of(Path.of(named.get(MODEL)))
+          : ModelLocator.preferred(dataDir, startState.settings().defaultModel());
       context = new AppContext(db, dataDir.modelsDir(), model, CpuBackend::load, CpuBackendOptions.defaults(),
           Clock.systemDefaultZone(), ZoneId.systemDefault(), env,
           PowerMeter.none("power measurement comes in a later version"));
-      startState = ChatWindow.StartState.read(db);
     } catch (RuntimeException e) {
       LOG.error("cannot open the database in {}", dataDir.path(), e);
       failure = "Pith cannot open its database in " + dataDir.path() + ": " + OneLine.of(e.getMessage());

@@ -9,16 +9,17 @@ import java.util.Map;
 
 /**
  * Which model catalog the command line uses: {@code --catalog FILE}, else {@code $PITH_CATALOG}, else the one
- * built into pith.jar (a copy of {@code assets/models.json} made by the build).
+ * built into pith.jar (a copy of {@code assets/models.json} made by the build). Settings → Models uses the same
+ * catalog (without the option).
  */
-final class Catalogs {
+public final class Catalogs {
   /** Where the build puts assets/models.json on the class path. */
   static final String BUILT_IN = "/dev/pith/app/models/models.json";
 
   private Catalogs() {}
 
   /** {@code option} is the {@code --catalog} value, or null when not given. */
-  static Catalog load(Path option, Map<String, String> environment) throws ModelException {
+  public static Catalog load(Path option, Map<String, String> environment) throws ModelException {
     if (option != null) {
       return Catalog.read(option);
     }

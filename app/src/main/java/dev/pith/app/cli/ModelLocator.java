@@ -1,5 +1,6 @@
 package dev.pith.app.cli;
 
+import dev.pith.inference.models.InstalledModel;
 import dev.pith.inference.models.ModelException;
 import dev.pith.inference.models.ModelStore;
 import java.io.File;
@@ -50,6 +51,16 @@ public final class ModelLocator {
   public static Optional<Path> single(DataDir dataDir) {
     List<Path> models = ModelFolders.list(dataDir.modelsDir());
     return models.size() == 1 ? Optional.of(models.get(0)) : Optional.empty();
+  }
+
+  /**
+   * The model the window opens when none is named: the default chosen in Settings → Models when it is still
+   * installed, else the only installed model.
+   */
+  public static Optional<Path> preferred(DataDir dataDir, Optional<String> defaultId) {
+    Optional<Path> chosen = defaultId.filter(ModelStore::isValidId)
+        .flatMap(id -> ModelStore.local(dataDir.modelsDir()).find(id)).map(InstalledModel::dir);
+    return chosen.isPresent() ? chosen : single(dataDir);
   }
 
   /**

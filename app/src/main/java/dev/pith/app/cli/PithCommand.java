@@ -43,7 +43,7 @@ public final class PithCommand implements Callable<Integer> {
       names = "--model",
       paramLabel = "DIR|ID",
       description = "Without a subcommand: open the window with this model folder, or the id of a model under "
-          + "<data-dir>/models (default: the only one there).")
+          + "<data-dir>/models (default: the one set as default in Settings → Models, else the only one there).")
   private String model;
 
   @Option(
@@ -60,7 +60,8 @@ public final class PithCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataDir dir = dataDir();
-    Optional<Path> modelDir = model != null ? Optional.of(ModelLocator.locate(model, dir)) : ModelLocator.single(dir);
+    // Without --model the window chooses (the default set in Settings → Models, else the only model).
+    Optional<Path> modelDir = model != null ? Optional.of(ModelLocator.locate(model, dir)) : Optional.empty();
     return context.window().open(dir.path(), modelDir);
   }
 

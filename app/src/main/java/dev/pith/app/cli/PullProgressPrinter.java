@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * ETA and file. Otherwise (a log, a pipe): a line when each file is done and a progress line at most every
  * {@link #PLAIN_INTERVAL}, so a log does not fill with carriage returns.
  */
-final class PullProgressPrinter implements PullListener {
+public final class PullProgressPrinter implements PullListener {
   static final Duration PLAIN_INTERVAL = Duration.ofSeconds(5);
   private static final int BAR = 24;
 
@@ -95,8 +95,8 @@ final class PullProgressPrinter implements PullListener {
     return p.file() + " (" + p.fileIndex() + "/" + p.fileCount() + ")";
   }
 
-  /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
-  static String duration(Duration d) {
+  /** {@code m:ss}, or {@code h:mm:ss} from an hour on (also Settings → Models' time left). */
+  public static String duration(Duration d) {
     long s = Math.max(0, d.toSeconds());
     return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -242,6 +242,9 @@ public final class ChatWindow {
     if (settingsShown()) {
       settingsView.leave(); // what was typed is saved before the database closes
     }
+    if (settingsView != null) {
+      settingsView.close(); // downloads stop; what they downloaded is kept for resuming
+    }
     Conversation open = controller.openProperty().get();
     settings.save(new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
         stage.isMaximized(), open == null ? null : open.id()));

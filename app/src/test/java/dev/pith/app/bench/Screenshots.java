@@ -8,6 +8,7 @@ import dev.pith.app.ui.chat.ChatController;
 import dev.pith.app.ui.settings.BackendPage;
 import dev.pith.app.ui.settings.GenerationPage;
 import dev.pith.app.ui.settings.GenerationPrefs;
+import dev.pith.app.ui.settings.ModelsPage;
 import dev.pith.app.ui.settings.SettingsPage;
 import dev.pith.app.ui.settings.SettingsStore;
 import dev.pith.app.ui.theme.Appearance;
@@ -71,6 +72,12 @@ public final class Screenshots {
 
   /** The next screenshots use the high-contrast option. */
   private static boolean highContrast;
+  /** The environment the next windows see (the Models page: where the hub is). */
+  private static Map<String, String> environment = Map.of();
+  /** A catalog id: the next windows' model is installed under it in the models folder; null: outside it. */
+  private static String installedModel;
+  private static final String INSTALLED = "qwen2.5-1.5b-instruct-int4-cpu";
+  private static final String DOWNLOADING = "deepseek-r1-distill-qwen-1.5b-int4-cpu";
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
@@ -98,6 +105,14 @@ public final class Screenshots {
         480, w -> settings(w, GenerationPage.class), "settings-pi-800x480-dark.png");
     shoot(out, false, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)), 1280,
         800, w -> settings(w, BackendPage.class), "settings-backend-light.png");
+    try (TrickleHub hub = new TrickleHub()) {
+      environment = Map.of("PITH_HF_ENDPOINT", hub.endpoint());
+      installedModel = INSTALLED;
+      shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(SampleAnswer.section()), 400, false)), 1280,
+          800, Screenshots::modelsDownloading, "settings-models-dark.png");
+      environment = Map.of();
+      installedModel = null;
+    }
     highContrast = true;
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(REASONING), 400, true)), 1200, 760,
         w -> ask(w, REASONING_QUESTION), "high-contrast-dark.png");
@@ -122,9 +137,11 @@ public final class Screenshots {
     new UiSettings(db).save(new Appearance(dark, highContrast, Appearance.DEFAULT_FONT_SIZE)).join();
     SettingsStore.open(db).saveGeneration(GenerationPrefs.DEFAULT.withSystemPrompt(SYSTEM_PROMPT)).join();
     BackendLoader loader = (modelDir, cpu) -> model.orElseThrow();
+    Path modelDir = installedModel == null ? dir.resolve("Qwen2.5-1.5B-Instruct")
+        : installedFolder(dir.resolve("models").resolve(installedModel));
     AppContext context = new AppContext(db, dir.resolve("models"),
-        model.map(m -> dir.resolve("Qwen2.5-1.5B-Instruct")), loader, CpuBackendOptions.defaults(),
-        Clock.systemDefaultZone(), ZoneId.systemDefault(), Map.of(),
+        model.map(m -> modelDir), loader, CpuBackendOptions.defaults(),
+        Clock.systemDefaultZone(), ZoneId.systemDefault(), environment,
         PowerMeter.none("no power meter on this machine"));
     Shown shown = OnFx.call(() -> {
       Stage stage = new Stage();
@@ -171,6 +188,35 @@ public final class Screenshots {
       return null;
     });
     Thread.sleep(300); // the page reads the conversation's own settings and the hardware off the FX thread
+  }
+
+  /**
+   * A folder the models folder lists as a model (a config and a graph) with weights of a real model's size, as a
+   * sparse file: the page shows a believable size without writing a gigabyte.
+   */
+  private static Path installedFolder(Path folder) throws Exception {
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("genai_config.json"), "{\"model\":{\"context_length\":32768}}");
+    Files.writeString(folder.resolve("model.onnx"), "");
+    try (java.io.RandomAccessFile data = new java.io.RandomAccessFile(folder.resolve("model.onnx.data").toFile(),
+        "rw")) {
+      data.setLength(1_247_000_000L);
+    }
+    return folder;
+  }
+
+  /** Settings → Models with the catalog's DeepSeek model downloading from the trickling hub for a few seconds. */
+  private static void modelsDownloading(Shown w) throws Exception {
+    settings(w, ModelsPage.class);
+    String download = ModelsPage.DOWNLOAD_PREFIX + DOWNLOADING;
+    OnFx.waitFor(() -> OnFx.call(() -> w.stage().getScene().getRoot().lookupAll(".button").stream()
+        .anyMatch(n -> download.equals(n.getId()))), 30);
+    OnFx.call(() -> {
+      w.stage().getScene().getRoot().lookupAll(".button").stream().filter(n -> download.equals(n.getId()))
+          .findFirst().ifPresent(n -> ((javafx.scene.control.Button) n).fire());
+      return null;
+    });
+    Thread.sleep(4000); // a few seconds of download: a speed and a time left to show
   }
 
   /** A believable history for the sidebar: conversations from today back to last month, one pinned. */

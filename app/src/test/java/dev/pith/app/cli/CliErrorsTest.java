@@ -90,8 +90,8 @@ class CliErrorsTest {
   }
 
   @Test
-  void noSubcommandOpensTheWindowWithTheDataFolderAndTheOnlyModel() throws Exception {
-    java.nio.file.Path model = TestContexts.modelFolder(home.resolve("data/models/qwen"));
+  void noSubcommandOpensTheWindowWithTheDataFolderAndLeavesTheModelToIt() throws Exception {
+    TestContexts.modelFolder(home.resolve("data/models/qwen"));
     java.util.List<String> opened = new java.util.ArrayList<>();
     CliContext context = TestContexts.isolated(home).withWindow((dataDir, dir) -> {
       opened.add(dataDir + " " + dir.map(Object::toString).orElse("none"));
@@ -99,7 +99,8 @@ class CliErrorsTest {
     });
     CliRun run = CliRun.of(context, "--data-dir", home.resolve("data").toString());
     assertEquals(0, run.exitCode(), run::toString);
-    assertEquals(java.util.List.of(home.resolve("data") + " " + model), opened);
+    // The window chooses (ModelLocator.preferred): the default set in Settings, else the only model.
+    assertEquals(java.util.List.of(home.resolve("data") + " none"), opened);
   }
 
   @Test

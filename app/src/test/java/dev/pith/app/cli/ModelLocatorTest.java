@@ -85,4 +85,20 @@ class ModelLocatorTest {
     assertEquals(model, ModelLocator.only(dataDir()));
     assertEquals(java.util.Optional.of(model), ModelLocator.single(dataDir()));
   }
+
+  @Test
+  void theDefaultModelWinsOverSeveralAndAMissingDefaultFallsBackToTheOnlyOne() throws Exception {
+    Path qwen = TestContexts.modelFolder(home.resolve("data/models/qwen"));
+    Path tiny = TestContexts.modelFolder(home.resolve("data/models/tiny"));
+
+    assertEquals(java.util.Optional.of(tiny), ModelLocator.preferred(dataDir(), java.util.Optional.of("tiny")));
+    assertEquals(java.util.Optional.empty(), ModelLocator.preferred(dataDir(), java.util.Optional.empty()),
+        "two models and no default: none is chosen");
+
+    Files.delete(tiny.resolve("model.onnx"));
+    Files.delete(tiny.resolve("genai_config.json"));
+    Files.delete(tiny);
+    assertEquals(java.util.Optional.of(qwen), ModelLocator.preferred(dataDir(), java.util.Optional.of("tiny")),
+        "a default that is gone gives way to the only model");
+  }
 }

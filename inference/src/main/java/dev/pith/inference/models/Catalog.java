@@ -51,6 +51,11 @@ public final class Catalog {
     return new Catalog(origin, new CatalogReader(origin).read(in));
   }
 
+  /** A catalog without models: what lists only the installed ones when the real catalog cannot be read. */
+  public static Catalog empty(String origin) {
+    return new Catalog(origin, List.of());
+  }
+
   /** Where the catalog came from, as given to {@link #parse}. */
   public String origin() {
     return origin;

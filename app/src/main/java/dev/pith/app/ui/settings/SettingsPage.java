@@ -21,4 +21,7 @@ public interface SettingsPage {
 
   /** The page goes (another page, Settings closes, the window closes): keep what was typed and is valid. */
   default void leaving() {}
+
+  /** The window closes: stop what the page runs in the background (downloads). */
+  default void close() {}
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *                                    "maxTokens": 2048, "repetitionPenalty": 1.05}
  * "conversation.&lt;uuid&gt;.generation"  the same shape: that conversation's own settings, which win
  * "backend"                         {"backend": "auto|npu|cpu", "threads": 0, "contextLength": 4096}
+ * "models"                          {"default": "&lt;model id&gt;"}: the model opened at start without --model
  * </pre>
  * A field that is missing or cannot be read takes its default (in a conversation's settings: the value for
  * every conversation), the other fields keep theirs.
@@ -35,21 +36,25 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class SettingsStore implements AnswerSettings {
   public static final String GENERATION = "generation";
   public static final String BACKEND = "backend";
+  public static final String MODELS = "models";
   static final String CONVERSATION_PREFIX = "conversation.";
 
   private final Database db;
   private volatile GenerationPrefs generation;
   private volatile BackendPrefs backend;
+  /** The id of the model opened at start when none is named, or null. */
+  private volatile String defaultModel;
   /**
    * Conversations' own settings as read or saved, as JSON (their missing fields follow {@link #generation}
    * whenever it changes); an empty value: the conversation has none.
    */
   private final ConcurrentMap<UUID, Optional<JsonNode>> overrides = new ConcurrentHashMap<>();
 
-  private SettingsStore(Database db, GenerationPrefs generation, BackendPrefs backend) {
+  private SettingsStore(Database db, GenerationPrefs generation, BackendPrefs backend, String defaultModel) {
     this.db = Objects.requireNonNull(db, "db");
     this.generation = generation;
     this.backend = backend;
+    this.defaultModel = defaultModel;
   }
 
   /** Reads the saved settings for every conversation and the backend; off the FX thread (at start). */
@@ -57,7 +62,9 @@ public final class SettingsStore implements AnswerSettings {
     GenerationPrefs generation = JsonSettings.read(db, GENERATION)
         .map(n -> generationOf(n, GenerationPrefs.DEFAULT)).orElse(GenerationPrefs.DEFAULT);
     BackendPrefs backend = JsonSettings.read(db, BACKEND).map(SettingsStore::backendOf).orElse(BackendPrefs.DEFAULT);
-    return new SettingsStore(db, generation, backend);
+    String defaultModel = JsonSettings.read(db, MODELS).map(n -> JsonSettings.text(n, "default", ""))
+        .filter(id -> !id.isBlank()).orElse(null);
+    return new SettingsStore(db, generation, backend, defaultModel);
   }
 
   /** The key of a conversation's own generation settings. */
@@ -72,6 +79,16 @@ public final class SettingsStore implements AnswerSettings {
 
   public BackendPrefs backend() {
     return backend;
+  }
+
+  /** The id of the model to open at start when none is named (Settings → Models, Set as default). */
+  public Optional<String> defaultModel() {
+    return Optional.ofNullable(defaultModel);
+  }
+
+  public CompletableFuture<Void> saveDefaultModel(String id) {
+    defaultModel = Objects.requireNonNull(id, "id");
+    return JsonSettings.write(db, MODELS, JsonSettings.object().put("default", id));
   }
 
   /** The conversation's own generation settings, if it has them. May read the database: off the FX thread. */

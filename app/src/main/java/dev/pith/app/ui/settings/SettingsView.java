@@ -171,6 +171,11 @@ public final class SettingsView extends BorderPane {
     }
   }
 
+  /** The window closes: every page stops what it runs in the background. */
+  public void close() {
+    pages.forEach(SettingsPage::close);
+  }
+
   /** The page on screen, or null. */
   public SettingsPage current() {
     return current;
