@@ -107,7 +107,7 @@ final class CatalogCard extends VBox {
 
   private void showRunning(PullProgress p) {
     actions.getChildren().setAll(bar, cancel);
-    bar.setProgress(p == null || p.fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.fraction());
+    bar.setProgress(p == null ? ProgressBar.INDETERMINATE_PROGRESS : barFraction(p));
     status.pseudoClassStateChanged(ModelsPage.DANGER, false);
     status.setText(p == null ? "Starting…" : progressLine(p));
   }
@@ -118,25 +118,43 @@ final class CatalogCard extends VBox {
     status.setText("Installed.");
   }
 
-  /** e.g. {@code 96.1 MB of 254.5 MB · 1.2 MB/s · 2:05 left · file 3 of 5}. */
+  /**
+   * The whole model's share when its size is known; else the current file's (the line then says which file), so
+   * that a catalog without sizes still shows a bar that moves toward an end.
+   */
+  static double barFraction(PullProgress p) {
+    if (p.fraction() >= 0) {
+      return p.fraction();
+    }
+    return p.fileTotal() > 0 ? Math.min(1.0, (double) p.fileBytes() / p.fileTotal())
+        : ProgressBar.INDETERMINATE_PROGRESS;
+  }
+
+  /**
+   * e.g. {@code 96.1 MB of 254.5 MB · 1.2 MB/s · 2:05 left · file 3 of 5}, or without a known total
+   * {@code 13.8 MB so far · 3.2 MB/s · file 2 of 6, 40 % of 34.1 MB}.
+   */
   static String progressLine(PullProgress p) {
     StringBuilder s = new StringBuilder(ByteSize.format(p.bytes()));
-    if (p.totalBytes() >= 0) {
-      s.append(" of ").append(ByteSize.format(p.totalBytes()));
-    }
+    s.append(p.totalBytes() >= 0 ? " of " + ByteSize.format(p.totalBytes()) : " so far");
     if (p.bytesPerSecond() > 0) {
       s.append(" · ").append(ByteSize.format((long) p.bytesPerSecond())).append("/s");
     }
     if (p.eta() != null) {
       s.append(" · ").append(PullProgressPrinter.duration(p.eta())).append(" left");
     }
-    return s.append(" · file ").append(p.fileIndex()).append(" of ").append(p.fileCount()).toString();
+    s.append(" · file ").append(p.fileIndex()).append(" of ").append(p.fileCount());
+    if (p.totalBytes() < 0 && p.fileTotal() > 0) {
+      s.append(", ").append(Math.round(100.0 * p.fileBytes() / p.fileTotal())).append(" % of ")
+          .append(ByteSize.format(p.fileTotal()));
+    }
+    return s.toString();
   }
 
   private static String facts(CatalogEntry entry) {
     long size = entry.totalSize();
     String sizeText = !entry.downloadable() ? "Downloaded by the NPU backend"
-        : size >= 0 ? ByteSize.format(size) : "Size shown when the download starts";
+        : size >= 0 ? ByteSize.format(size) : "Size not listed in the catalog";
     return sizeText + " · " + NumberFormat.getIntegerInstance(Locale.ROOT).format(entry.contextLength())
         + " tokens of context";
   }
