@@ -3,6 +3,8 @@ package dev.pith.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pith.app.ui.settings.ModelsPage;
+import dev.pith.app.ui.settings.SettingsView;
 import dev.pith.storage.Database;
 import dev.pith.storage.dao.SettingsDao;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +65,11 @@ class PithAppTest {
     assertEquals("No model yet", title.getText());
     Label command = robot.lookup(".empty-command").queryAs(Label.class);
     assertEquals("pith --model /path/to/model-folder", command.getText());
+    Button choose = robot.lookup("#empty-choose-model").queryAs(Button.class);
+    assertTrue(choose.isVisible(), "the empty state offers to choose a model");
+    robot.interact(choose::fire);
+    assertTrue(WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#" + SettingsView.ID)
+        instanceof SettingsView view && view.current() instanceof ModelsPage).get(), "it opens Settings → Models");
     assertTrue(Files.isRegularFile(dir.resolve(Database.FILE_NAME)));
   }
 

@@ -12,6 +12,7 @@ import dev.pith.app.ui.status.ProcessMemory;
 import dev.pith.app.ui.status.StatusBar;
 import dev.pith.app.ui.settings.BackendPrefs;
 import dev.pith.app.ui.settings.GenerationPage;
+import dev.pith.app.ui.settings.ModelsPage;
 import dev.pith.app.ui.settings.SaveStatus;
 import dev.pith.app.ui.settings.SettingsContext;
 import dev.pith.app.ui.settings.SettingsPage;
@@ -141,6 +142,7 @@ public final class ChatWindow {
     root.setBottom(status);
     chat.addToHeader(true, toggle);
     chat.addToHeader(false, themeButton(), settingsButton());
+    chat.onChooseModel(() -> openSettings(ModelsPage.class));
     Scene scene = new Scene(root, start.window().width(), start.window().height());
     theme.attach(scene);
     stage.setScene(scene);

@@ -59,6 +59,11 @@ public final class ChatPane extends BorderPane {
     }
   }
 
+  /** What the empty state's "Choose a model" button does (the window opens Settings → Models). */
+  public void onChooseModel(Runnable action) {
+    empty.onChooseModel(action);
+  }
+
   /** Puts the keyboard in the question field. */
   public void focusInput() {
     input.input().requestFocus();

@@ -3,6 +3,7 @@ package dev.pith.app.ui.chat;
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
@@ -15,6 +16,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class EmptyState extends VBox {
   static final String ID = "empty-state";
+  static final String CHOOSE_ID = "empty-choose-model";
 
   private final Path modelsDir;
   private final FontIcon icon = new FontIcon();
@@ -22,6 +24,9 @@ final class EmptyState extends VBox {
   private final Label detail = new Label();
   private final Label command = new Label();
   private final ProgressIndicator progress = new ProgressIndicator();
+  /** Opens Settings → Models: where a model is downloaded, imported or chosen. */
+  private final Button choose = new Button("Choose a model", new FontIcon(Feather.PACKAGE));
+  private Runnable chooseModel = () -> { };
 
   /** @param modelsDir where Pith looks for model folders, named in the instructions */
   EmptyState(Path modelsDir) {
@@ -40,19 +45,30 @@ final class EmptyState extends VBox {
     command.setWrapText(true);
     command.setMaxWidth(520);
     progress.setPrefSize(36, 36);
-    getChildren().addAll(icon, progress, title, detail, command);
+    choose.setId(CHOOSE_ID);
+    choose.getStyleClass().add(Styles.ACCENT);
+    choose.setAccessibleText("Choose a model in Settings → Models");
+    choose.setOnAction(e -> chooseModel.run());
+    getChildren().addAll(icon, progress, title, detail, choose, command);
+  }
+
+  /** What "Choose a model" does: the window opens Settings at its Models page. */
+  void onChooseModel(Runnable action) {
+    chooseModel = action;
   }
 
   void show(ModelState model) {
+    choose.setVisible(model.status() == ModelState.Status.NONE || model.status() == ModelState.Status.FAILED);
+    choose.setManaged(choose.isVisible());
     progress.setVisible(model.status() == ModelState.Status.LOADING);
     progress.setManaged(progress.isVisible());
     icon.setVisible(!progress.isVisible());
     icon.setManaged(icon.isVisible());
     switch (model.status()) {
       case NONE -> set(Feather.PACKAGE, "No model yet",
-          "Pith answers with a language model that runs on this computer. Choosing and downloading models comes"
-              + " with Settings → Models; until then, start Pith with a model folder, or put one folder in "
-              + modelsDir + ". Your conversations are still here to read and search.",
+          "Pith answers with a language model that runs on this computer. Download one or import a folder you"
+              + " have in Settings → Models (models live in " + modelsDir + "), or start Pith with a model folder."
+              + " Your conversations are still here to read and search.",
           "pith --model /path/to/model-folder");
       case LOADING -> set(Feather.PACKAGE, "Loading " + model.name() + "…",
           "Reading the model into memory. This takes a few seconds on a Raspberry Pi.", "");
