@@ -12,6 +12,7 @@ import dev.pith.inference.power.PowerMeter;
 import dev.pith.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -42,6 +44,7 @@ public final class PithApp extends Application {
   private ChatWindow.StartState startState;
   private String failure;
   private ChatWindow window;
+  private ExitOnSignal exitOnSignal;
 
   static int exitCode() {
     return exitCode;
@@ -50,6 +53,7 @@ public final class PithApp extends Application {
   @Override
   public void init() {
     exitCode = 0;
+    exitOnSignal = ExitOnSignal.install(Duration.ofSeconds(5));
     Map<String, String> named = getParameters().getNamed();
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
@@ -72,20 +76,28 @@ public final class PithApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+      stage.getIcons().add(new Image(PithApp.class.getResource("icons/pith-" + size + ".png").toExternalForm(), true));
+    }
     if (failure != null) {
       showFailure(stage, failure);
       return;
     }
     window = ChatWindow.show(stage, context, startState, url -> getHostServices().showDocument(url));
+    StartupReport.onFirstFrame(stage.getScene(), System.getenv(), System.err);
   }
 
   @Override
   public void stop() {
-    if (window != null) {
-      window.close();
-    }
-    if (db != null) {
-      db.close();
+    try {
+      if (window != null) {
+        window.close();
+      }
+      if (db != null) {
+        db.close();
+      }
+    } finally {
+      exitOnSignal.stopped();
     }
   }
 
