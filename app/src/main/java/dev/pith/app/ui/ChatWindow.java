@@ -3,6 +3,7 @@ package dev.pith.app.ui;
 import atlantafx.base.theme.Styles;
 import dev.pith.app.kiosk.AdminPins;
 import dev.pith.app.kiosk.KioskMode;
+import dev.pith.app.kiosk.KioskSettings;
 import dev.pith.app.ui.chat.ChatController;
 import dev.pith.app.ui.chat.ChatPane;
 import dev.pith.app.ui.chat.ModelState;
@@ -367,7 +368,7 @@ public final class ChatWindow {
     boolean first = settingsView == null;
     if (first) {
       settingsView = new SettingsView(new SettingsContext(context, store, controller, theme, linkOpener,
-          this::applyBackend, saves), this::closeSettings);
+          this::applyBackend, saves, pins, this::applyKiosk), this::closeSettings);
     }
     if (!settingsShown()) {
       body.setVisible(false);
@@ -404,7 +405,14 @@ public final class ChatWindow {
     }
   }
 
-  /** The kiosk's staff door: Ctrl+Alt+Shift+Q, or a long press on the Pith name (kiosk mode only). */
+  /** Settings → Kiosk changed the kiosk settings: a running kiosk follows its idle time and policy at once. */
+  private void applyKiosk(KioskSettings next) {
+    if (kioskShell != null) {
+      kioskShell.apply(next);
+    }
+  }
+
+  /** What runs the window as a kiosk (its staff door, its settings); null in a normal window. */
   public KioskShell kiosk() {
     return kioskShell;
   }

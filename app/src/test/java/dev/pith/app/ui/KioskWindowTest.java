@@ -14,6 +14,7 @@ import dev.pith.app.kiosk.KioskSettings;
 import dev.pith.app.kiosk.KioskStore;
 import dev.pith.app.ui.kiosk.KioskShell;
 import dev.pith.app.ui.kiosk.PinOverlay;
+import dev.pith.app.ui.settings.KioskPage;
 import dev.pith.app.ui.settings.SettingsView;
 import dev.pith.storage.dao.ConversationDao;
 import dev.pith.storage.dao.MessageDao;
@@ -197,6 +198,10 @@ class KioskWindowTest {
     SettingsHandle settings = new SettingsHandle(robot, stage);
     settings.waitUntilShown(true);
     assertFalse(kiosk.pinShown());
+    settings.choose("Kiosk");
+    WindowHarness.waitUntil(() -> settings.text(KioskPage.PIN_STATE_ID).equals("Set"), 10);
+    settings.press(KioskPage.POLICY_ID_PREFIX + "keep");
+    assertEquals(KioskPolicy.KEEP, harness.window.kiosk().mode().policy(), "the running kiosk follows at once");
     settings.pressEscape();
     settings.waitUntilShown(false);
     assertTrue(fx(stage::isFullScreen));

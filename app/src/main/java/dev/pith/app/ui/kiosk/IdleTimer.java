@@ -18,7 +18,7 @@ final class IdleTimer {
   private final Runnable onIdle;
   private final LongSupplier nanoTime;
   private final PauseTransition wait = new PauseTransition();
-  private final Duration idle;
+  private Duration idle;
   private long lastActivity;
   private boolean busy;
   private boolean armed;
@@ -50,6 +50,16 @@ final class IdleTimer {
       armed = false;
     } else {
       activity();
+    }
+  }
+
+  /** A new idle time (Settings → Kiosk); the spell under way is measured against it. */
+  void idle(Duration next) {
+    idle = Objects.requireNonNull(next, "next");
+    if (armed) {
+      wait.stop();
+      armed = false;
+      check();
     }
   }
 

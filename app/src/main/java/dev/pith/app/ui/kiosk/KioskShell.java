@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.pith.app.kiosk.AdminPins;
 import dev.pith.app.kiosk.KioskMode;
 import dev.pith.app.kiosk.KioskPolicy;
+import dev.pith.app.kiosk.KioskSettings;
 import dev.pith.app.kiosk.PinAttempts;
 import dev.pith.app.ui.chat.ChatController;
 import dev.pith.app.ui.chat.ChatPane;
@@ -109,7 +110,7 @@ public final class KioskShell {
   private final IdleTimer idle;
   /** The conversations of the visit under way: what the wipe policy deletes when the kiosk starts over. */
   private final Set<UUID> visit = new LinkedHashSet<>();
-  private final KioskMode mode;
+  private KioskMode mode;
   /** Quit Pith was chosen or the window closes: the window may leave full screen and takes no keyboard back. */
   private boolean ending;
 
@@ -177,6 +178,17 @@ public final class KioskShell {
     controller.busyProperty().addListener((o, before, now) -> idle.busy(now));
     controller.openProperty().addListener((o, before, now) -> remember(now));
     idle.activity();
+  }
+
+  /** Settings → Kiosk changed the idle time or the policy: they count from now. */
+  public void apply(KioskSettings settings) {
+    mode = mode.with(settings);
+    idle.idle(mode.idle());
+    host.chat().kiosk(visitorNote());
+  }
+
+  public KioskMode mode() {
+    return mode;
   }
 
   /** Shows the PIN pad over the window (the staff gesture). */
