@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.AccessibleAction;
 import javafx.scene.Node;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -265,14 +267,17 @@ class KioskWindowTest {
   }
 
   /**
-   * Asks, starts typing the next question while the answer streams, and waits for the kiosk to start over; returns
-   * the conversation it left.
+   * Asks, copies something and starts typing the next question while the answer streams, and waits for the kiosk to
+   * start over; returns the conversation it left.
    */
   private Conversation startOverAfterAnAnswer(FxRobot robot, KioskPolicy policy) throws Exception {
     showKiosk(robot, Optional.of(answering(8, 40)), policy, Duration.ofMillis(500));
     Conversation before = fx(() -> {
       harness.window.controller().send("When is the museum open?");
       ((TextArea) stage.getScene().lookup("#question-input")).setText("And on Mond");
+      ClipboardContent copied = new ClipboardContent();
+      copied.putString("My booking number is 4711");
+      Clipboard.getSystemClipboard().setContent(copied);
       return harness.window.controller().openProperty().get();
     });
     harness.waitUntilIdle();
@@ -281,6 +286,7 @@ class KioskWindowTest {
         && harness.window.controller().thread().isEmpty(), 10);
     assertEquals("", fx(() -> ((TextArea) stage.getScene().lookup("#question-input")).getText()),
         "the unsent words are gone too");
+    assertFalse(fx(() -> Clipboard.getSystemClipboard().hasString()), "and what was copied");
     assertEquals("New chat", fx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#chat-title"))
         .getText()));
     return before;

@@ -27,6 +27,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.GestureEvent;
 import javafx.scene.input.InputEvent;
 import javafx.scene.input.InputMethodEvent;
@@ -55,7 +56,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  *   <li>Staff open the {@link PinOverlay} with Ctrl+Alt+Shift+Q, or on a touch display by holding the Pith name at
  *       the top left for {@link KioskMode#staffHold()} (3 s). The right PIN offers Quit Pith, Open settings and Back.
  *   <li>After {@link KioskMode#idle()} without input and with no answer streaming, the kiosk starts over: the PIN
- *       pad and Settings close, the unsent question is cleared and a new conversation shows. With the wipe policy,
+ *       pad and Settings close, the unsent question and the clipboard are cleared and a new conversation shows. With the wipe policy,
  *       every conversation of that visit is deleted from the database. Quit Pith ends the visit the same way.
  * </ul>
  *
@@ -234,12 +235,13 @@ public final class KioskShell {
   }
 
   /**
-   * The visitor has gone: the staff door and Settings close, the unsent question goes, a new chat shows, and with
-   * the wipe policy the visit's conversations are deleted.
+   * The visitor has gone: the staff door and Settings close, the unsent question and anything copied go, a new chat
+   * shows, and with the wipe policy the visit's conversations are deleted.
    */
   private void startOver() {
     overlay.close();
     host.chat().clearInput();
+    Clipboard.getSystemClipboard().clear(); // an answer copied with Copy is not for the next visitor to paste
     endVisit();
     host.newChat().run();
   }
