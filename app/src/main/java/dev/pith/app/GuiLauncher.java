@@ -20,15 +20,19 @@ final class GuiLauncher {
    *
    * @param dataDir the data folder, or null for the default
    * @param model the model folder to load at start
+   * @param kiosk open in kiosk mode (else the saved setting decides)
    * @return the process exit code: 0, or 1 with one line on stderr when no window can be opened (no
    *     display, missing GTK libraries)
    */
-  static int launch(Path dataDir, Optional<Path> model) {
+  static int launch(Path dataDir, Optional<Path> model, boolean kiosk) {
     List<String> args = new ArrayList<>();
     if (dataDir != null) {
       args.add("--" + PithApp.DATA_DIR + "=" + dataDir.toAbsolutePath());
     }
     model.ifPresent(dir -> args.add("--" + PithApp.MODEL + "=" + dir.toAbsolutePath()));
+    if (kiosk) {
+      args.add("--" + PithApp.KIOSK + "=true");
+    }
     try {
       Application.launch(PithApp.class, args.toArray(String[]::new));
       return PithApp.exitCode();

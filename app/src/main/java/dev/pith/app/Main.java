@@ -18,7 +18,7 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length == 0) {
-      System.exit(GuiLauncher.launch(null, Optional.empty()));
+      System.exit(GuiLauncher.launch(null, Optional.empty(), false));
     }
     Charset charset = Terminal.charset();
     CliContext context = CliContext.system().withWindow(GuiLauncher::launch);

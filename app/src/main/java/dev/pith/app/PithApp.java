@@ -2,6 +2,10 @@ package dev.pith.app;
 
 import dev.pith.app.cli.DataDir;
 import dev.pith.app.cli.ModelLocator;
+import dev.pith.app.kiosk.KioskMode;
+import dev.pith.app.kiosk.KioskSettings;
+import dev.pith.app.kiosk.KioskStore;
+import dev.pith.app.kiosk.PinRecordException;
 import dev.pith.app.ui.AppContext;
 import dev.pith.app.ui.ChatWindow;
 import dev.pith.app.ui.UiSettings;
@@ -32,17 +36,28 @@ import org.slf4j.LoggerFactory;
  * The Pith window as a JavaFX application. {@link #init()} (on the launcher thread, before any window) opens
  * the database, which may check or repair it, and reads the window's settings; {@link #start} builds the
  * window; {@link #stop()} saves its state and closes the database cleanly.
+ *
+ * <p>Kiosk mode ({@code --kiosk}, or the saved setting) needs an admin PIN, so that no kiosk starts that nobody
+ * can leave. Asked for with {@code --kiosk} and no PIN set, the window does not open: one line on stderr, exit code
+ * 2 (as {@code pith --kiosk} refuses before it gets here). Switched on in the settings with no PIN set, the window
+ * opens as a normal window, and its banner and the log say why: locking staff out of their own machine would be
+ * worse than a kiosk that is not one yet.
  */
 public final class PithApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(PithApp.class);
   static final String DATA_DIR = "data-dir";
   static final String MODEL = "model";
+  static final String KIOSK = "kiosk";
   private static volatile int exitCode;
 
   private Database db;
   private AppContext context;
   private ChatWindow.StartState startState;
   private String failure;
+  /** Why the window refuses to open as a kiosk ({@code --kiosk} without a PIN); null when it may open. */
+  private String kioskRefusal;
+  /** Said in the banner at start (kiosk mode is on in the settings but cannot run); null when nothing is. */
+  private String startNote;
   private ChatWindow window;
   private ExitOnSignal exitOnSignal;
 
@@ -67,23 +82,63 @@ public final class PithApp extends Application {
           : ModelLocator.preferred(dataDir, startState.settings().defaultModel());
       context = new AppContext(db, dataDir.modelsDir(), model, CpuBackend::load, CpuBackendOptions.defaults(),
           Clock.systemDefaultZone(), ZoneId.systemDefault(), env,
-          PowerMeter.none("power measurement comes in a later version"));
+          PowerMeter.none("power measurement comes in a later version"))
+          .withKiosk(kioskMode(Boolean.parseBoolean(named.get(KIOSK))), Platform::exit);
     } catch (RuntimeException e) {
       LOG.error("cannot open the database in {}", dataDir.path(), e);
       failure = "Pith cannot open its database in " + dataDir.path() + ": " + OneLine.of(e.getMessage());
     }
   }
 
+  /**
+   * Kiosk mode when it is asked for ({@code asked}) or switched on, and an admin PIN is set; otherwise a normal
+   * window, with {@link #kioskRefusal} or {@link #startNote} saying why.
+   */
+  private KioskMode kioskMode(boolean asked) {
+    KioskSettings settings = KioskStore.settings(db);
+    if (!asked && !settings.enabled()) {
+      return KioskMode.OFF;
+    }
+    String missing;
+    try {
+      if (KioskStore.pin(db).isPresent()) {
+        LOG.info("starting in kiosk mode (idle {}, policy {})", settings.idle(), settings.policy().id());
+        return KioskMode.on(settings);
+      }
+      missing = "kiosk mode needs an admin PIN first: run pith kiosk set-pin";
+    } catch (PinRecordException e) {
+      missing = e.getMessage();
+    }
+    if (asked) {
+      kioskRefusal = missing;
+    } else {
+      startNote = "Kiosk mode is on in Settings → Kiosk, but Pith opened as a normal window: " + missing
+          + " (or set one in Settings → Kiosk).";
+      LOG.warn(startNote);
+    }
+    return KioskMode.OFF;
+  }
+
   @Override
   public void start(Stage stage) {
     for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-      stage.getIcons().add(new Image(PithApp.class.getResource("icons/pith-" + size + ".png").toExternalForm(), true));
+      String icon = PithApp.class.getResource("icons/pith-" + size + ".png").toExternalForm();
+      stage.getIcons().add(new Image(icon, true));
     }
     if (failure != null) {
       showFailure(stage, failure);
       return;
     }
+    if (kioskRefusal != null) {
+      exitCode = 2;
+      System.err.println("pith: " + kioskRefusal);
+      Platform.exit();
+      return;
+    }
     window = ChatWindow.show(stage, context, startState, url -> getHostServices().showDocument(url));
+    if (startNote != null) {
+      window.controller().showProblem(startNote);
+    }
     StartupReport.onFirstFrame(stage.getScene(), System.getenv(), System.err);
   }
 

@@ -1,8 +1,13 @@
 package dev.pith.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pith.app.kiosk.AdminPin;
+import dev.pith.app.kiosk.KioskSettings;
+import dev.pith.app.kiosk.KioskStore;
+import dev.pith.app.ui.chat.ChatPane;
 import dev.pith.app.ui.settings.ModelsPage;
 import dev.pith.app.ui.settings.SettingsView;
 import dev.pith.storage.Database;
@@ -15,6 +20,7 @@ import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,36 @@ class PithAppTest {
       Optional<String> window = db.read(c -> new SettingsDao(c).get("window"));
       assertTrue(window.isPresent() && window.get().contains("\"width\""), window.toString());
     }
+  }
+
+  @Test
+  void kioskModeSwitchedOnWithoutAPinOpensANormalWindowThatSaysWhy() throws Exception {
+    try (Database db = Database.open(dir)) {
+      KioskStore.save(db, KioskSettings.DEFAULT.withEnabled(true)).join();
+    }
+    Stage stage = launch("--" + PithApp.DATA_DIR + "=" + dir);
+    assertTrue(stage.isShowing());
+    assertFalse(stage.isFullScreen(), "nobody is locked in a kiosk that no PIN opens");
+    Label banner = (Label) new FxRobot().lookup("#" + ChatPane.BANNER_ID + " .label").query();
+    assertTrue(banner.getText().startsWith("Kiosk mode is on in Settings → Kiosk, but Pith opened as a normal window:"
+        + " kiosk mode needs an admin PIN first"), banner.getText());
+  }
+
+  @Test
+  void kioskModeSwitchedOnWithAPinOpensFullScreen() throws Exception {
+    try (Database db = Database.open(dir)) {
+      KioskStore.save(db, KioskSettings.DEFAULT.withEnabled(true)).join();
+      KioskStore.savePin(db, AdminPin.hash("2468".toCharArray())).join();
+    }
+    // A stage of its own: a kiosk's style is set before it is first shown, and the shared one has been shown.
+    FxToolkit.registerStage(Stage::new);
+    Stage stage = launch("--" + PithApp.DATA_DIR + "=" + dir);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isFullScreen);
+    assertEquals(StageStyle.UNDECORATED, stage.getStyle());
+    FxToolkit.cleanupApplication(app);
+    app = null;
+    WaitForAsyncUtils.asyncFx(stage::hide).get();
+    FxToolkit.registerPrimaryStage();
   }
 
   @Test

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the {@code pith} command line. Every failure ends as one line on stderr and an exit code: 2 for a
- * usage error, 1 for anything else. A stack trace follows only with {@code --debug}.
+ * usage error (or a {@link CliException} that says so), 1 for anything else. A stack trace follows only with {@code --debug}.
  */
 public final class Cli {
   private Cli() {}
@@ -69,7 +69,7 @@ public final class Cli {
       ex.printStackTrace(err);
     }
     err.flush();
-    return ExitCode.SOFTWARE;
+    return ex instanceof CliException cli ? cli.exitCode() : ExitCode.SOFTWARE;
   }
 
   /** Errors Pith expects carry a message meant for the user; anything else is a bug and says so. */

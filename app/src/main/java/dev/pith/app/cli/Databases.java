@@ -33,6 +33,14 @@ final class Databases {
     return open(dataDir, Database.Options.defaults().withBackupOnClose(false).withAlwaysQuickCheck(true), err);
   }
 
+  /**
+   * Like {@link #openToLook} without {@code quick_check} after a clean exit, for a look just before the window
+   * opens the same file (and checks it the way it always does).
+   */
+  static Database openBeforeWindow(DataDir dataDir, PrintWriter err) {
+    return open(dataDir, Database.Options.defaults().withBackupOnClose(false).withQuickCheckEveryOpenUpTo(0), err);
+  }
+
   private static Database open(DataDir dataDir, Database.Options options, PrintWriter err) {
     Database db = Database.open(file(dataDir), dataDir.path().resolve(Database.BACKUP_DIR), options);
     db.openReport().repairMessage().ifPresent(sentence -> {

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 /** The root {@code pith} command: global options shared by every subcommand. */
 @Command(
     name = "pith",
@@ -19,9 +21,10 @@ import picocli.CommandLine.ScopeType;
     versionProvider = PithCommand.Version.class,
     description = "Pith, an offline chat assistant. Without arguments `pith` opens the window.",
     subcommands = {ChatCommand.class, GenerateCommand.class, BenchCommand.class, SearchCommand.class,
-        ExportCommand.class, ImportCommand.class, ModelsCommand.class, DoctorCommand.class})
+        ExportCommand.class, ImportCommand.class, ModelsCommand.class, KioskCommand.class, DoctorCommand.class})
 public final class PithCommand implements Callable<Integer> {
   private final CliContext context;
+  @Spec private CommandSpec spec;
 
   // INHERIT: also accepted after a subcommand name; picocli writes the value into these fields either way.
   @Option(
@@ -47,6 +50,12 @@ public final class PithCommand implements Callable<Integer> {
   private String model;
 
   @Option(
+      names = "--kiosk",
+      description = "Without a subcommand: open the window in kiosk mode (full screen, no way out without the admin"
+          + " PIN, a new conversation after a pause). Needs an admin PIN: pith kiosk set-pin.")
+  private boolean kiosk;
+
+  @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Log at DEBUG level and print stack traces of errors.")
@@ -56,13 +65,19 @@ public final class PithCommand implements Callable<Integer> {
     this.context = context;
   }
 
-  /** {@code pith} with only global options opens the window, with the model named or the only one installed. */
+  /**
+   * {@code pith} with only global options opens the window, with the model named or the only one installed; with
+   * {@code --kiosk} only once an admin PIN is set, so that no kiosk starts that nobody can leave.
+   */
   @Override
   public Integer call() {
     DataDir dir = dataDir();
     // Without --model the window chooses (the default set in Settings → Models, else the only model).
     Optional<Path> modelDir = model != null ? Optional.of(ModelLocator.locate(model, dir)) : Optional.empty();
-    return context.window().open(dir.path(), modelDir);
+    if (kiosk) {
+      KioskCommand.requirePin(dir, spec.commandLine().getErr());
+    }
+    return context.window().open(dir.path(), modelDir, kiosk);
   }
 
   CliContext context() {

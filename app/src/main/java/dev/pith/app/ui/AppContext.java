@@ -1,6 +1,7 @@
 package dev.pith.app.ui;
 
 import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.kiosk.KioskMode;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.power.PowerMeter;
 import dev.pith.storage.Database;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.application.Platform;
 
 /**
  * Everything the window is built from (the composition root's output): the open database, how models load,
@@ -25,10 +27,13 @@ import java.util.Optional;
  * @param environment the process environment (PATH, for espeak-ng; PITH_SYSFS_ROOT, where Settings looks for
  *     the hardware)
  * @param power where watts come from
+ * @param kiosk what the window may offer: everything, or kiosk mode's little (the one place later features such as
+ *     the cloud escalation ask whether they may show themselves)
+ * @param exit ends the application: the kiosk's staff menu "Quit Pith" ({@code Platform::exit}; tests record it)
  */
 public record AppContext(Database db, Path modelsDir, Optional<Path> model, BackendLoader backends,
     CpuBackendOptions cpu, Clock clock, ZoneId zone, Map<String, String> environment,
-    PowerMeter power) {
+    PowerMeter power, KioskMode kiosk, Runnable exit) {
 
   public AppContext {
     Objects.requireNonNull(db, "db");
@@ -40,5 +45,18 @@ public record AppContext(Database db, Path modelsDir, Optional<Path> model, Back
     Objects.requireNonNull(zone, "zone");
     environment = Map.copyOf(environment);
     Objects.requireNonNull(power, "power");
+    Objects.requireNonNull(kiosk, "kiosk");
+    Objects.requireNonNull(exit, "exit");
+  }
+
+  /** A normal window (no kiosk mode) that ends the application with {@code Platform.exit()}. */
+  public AppContext(Database db, Path modelsDir, Optional<Path> model, BackendLoader backends,
+      CpuBackendOptions cpu, Clock clock, ZoneId zone, Map<String, String> environment, PowerMeter power) {
+    this(db, modelsDir, model, backends, cpu, clock, zone, environment, power, KioskMode.OFF, Platform::exit);
+  }
+
+  /** This context in {@code mode}, ending the application with {@code exitAction}. */
+  public AppContext withKiosk(KioskMode mode, Runnable exitAction) {
+    return new AppContext(db, modelsDir, model, backends, cpu, clock, zone, environment, power, mode, exitAction);
   }
 }

@@ -1,10 +1,14 @@
 package dev.pith.app.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.pith.app.kiosk.AdminPins;
+import dev.pith.app.kiosk.KioskMode;
+import dev.pith.app.kiosk.KioskSettings;
 import dev.pith.app.ui.chat.ChatController;
 import dev.pith.app.ui.chat.ChatPane;
 import dev.pith.app.ui.chat.ModelState;
 import dev.pith.app.ui.chat.ThreadItem;
+import dev.pith.app.ui.kiosk.KioskShell;
 import dev.pith.app.ui.sidebar.Sidebar;
 import dev.pith.app.ui.sidebar.SidebarActions;
 import dev.pith.app.ui.speech.ReadAloud;
@@ -51,6 +55,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The Pith window: the sidebar of conversations, the chat, and the status bar, with the keyboard shortcuts
  * and the appearance. It restores where it was and which conversation was open.
+ *
+ * <p>In kiosk mode ({@link AppContext#kiosk()}) a {@link KioskShell} runs it instead: full screen, a fresh
+ * conversation every visit, and neither the sidebar nor Settings, the theme and text-size controls, nor the
+ * shortcuts to them; nothing of where the window was is restored or saved.
  */
 public final class ChatWindow {
   public static final String SIDEBAR_TOGGLE_ID = "sidebar-toggle";
@@ -66,6 +74,10 @@ public final class ChatWindow {
   private final SettingsStore store;
   private final ChatController controller;
   private final Consumer<String> linkOpener;
+  private final KioskMode kiosk;
+  private final AdminPins pins;
+  /** Runs the window as a kiosk; null in a normal window. */
+  private final KioskShell kioskShell;
   private final ScheduledExecutorService sampler = UiThreads.scheduled("pith-sampler");
   private final Optional<ReadAloud> speech;
   private final Sidebar sidebar;
@@ -74,6 +86,8 @@ public final class ChatWindow {
   private final UndoToast undo;
   private final SaveStatus saves = new SaveStatus(Platform::runLater);
   private final BorderPane root = new BorderPane();
+  /** The scene's root: the window, and in kiosk mode the PIN pad over it. */
+  private final StackPane frame = new StackPane(root);
   /** The sidebar and the chat; hidden (so neither drawn nor reached by Tab) while Settings shows. */
   private final BorderPane body = new BorderPane();
   /** The body, and Settings over it when open; the status bar stays under both. */
@@ -103,12 +117,17 @@ public final class ChatWindow {
     this.controller = new ChatController(context.db(), context.backends(), context.clock(), Platform::runLater,
         store);
     this.linkOpener = linkOpener;
+    this.kiosk = context.kiosk();
+    this.pins = new AdminPins(context.db());
     this.speech = ReadAloud.find(context.environment());
     this.sidebar = new Sidebar(new SidebarBridge(), context.clock(), context.zone());
-    this.chat = new ChatPane(controller, context.modelsDir(), linkOpener,
+    // A kiosk's visitors follow no link out of Pith: the link shows its address (a tooltip) and opens nothing.
+    this.chat = new ChatPane(controller, context.modelsDir(), kiosk.allowsLinks() ? linkOpener : url -> { },
         speech.<Consumer<String>>map(s -> s::speak).orElse(null));
     this.status = new StatusBar(context.power(), ProcessMemory.ofThisProcess(), sampler);
     this.undo = new UndoToast();
+    this.kioskShell = kiosk.on() ? new KioskShell(new KioskShell.Host(stage, frame, chat, controller, theme,
+        this::newChat, this::openSettings), kiosk, pins, context.exit()) : null;
   }
 
   /** Builds the window on {@code stage}, shows it, and starts loading the model and the conversations. */
@@ -129,23 +148,28 @@ public final class ChatWindow {
   }
 
   private void createView() {
-    root.getStyleClass().add("pith-root");
+    frame.getStyleClass().add("pith-root");
     Button toggle = new Button(null, new FontIcon(Feather.SIDEBAR));
     toggle.setId(SIDEBAR_TOGGLE_ID);
     toggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
     toggle.setAccessibleText("Show or hide the conversations (Ctrl+B)");
     toggle.setTooltip(new javafx.scene.control.Tooltip("Conversations (Ctrl+B)"));
     toggle.setOnAction(e -> showSidebar(!sidebarShown));
-    body.setLeft(sidebar);
+    body.setLeft(kiosk.allowsHistory() ? sidebar : null);
     body.setCenter(new StackPane(chat, undo));
     root.setCenter(layers);
     root.setBottom(status);
-    chat.addToHeader(true, toggle);
-    chat.addToHeader(false, themeButton(), settingsButton());
-    chat.onChooseModel(() -> openSettings(ModelsPage.class));
-    Scene scene = new Scene(root, start.window().width(), start.window().height());
+    if (kioskShell == null) {
+      chat.addToHeader(true, toggle);
+      chat.addToHeader(false, themeButton(), settingsButton());
+      chat.onChooseModel(() -> openSettings(ModelsPage.class));
+    }
+    Scene scene = new Scene(frame, start.window().width(), start.window().height());
     theme.attach(scene);
     stage.setScene(scene);
+    if (kioskShell != null) {
+      kioskShell.install();
+    }
     stage.setTitle("Pith");
     stage.setMinWidth(WindowState.MIN_WIDTH);
     stage.setMinHeight(WindowState.MIN_HEIGHT);
@@ -154,30 +178,37 @@ public final class ChatWindow {
   private void initListeners() {
     Scene scene = stage.getScene();
     shortcut(scene, new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newChat);
-    shortcut(scene, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::search);
-    shortcut(scene, new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> {
-      closeSettings();
-      showSidebar(!sidebarShown);
-    });
     shortcut(scene, new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         chat::copyLastAnswer);
-    shortcut(scene, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), () -> {
-      if (settingsShown()) {
+    if (kiosk.allowsHistory()) {
+      shortcut(scene, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::search);
+      shortcut(scene, new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> {
         closeSettings();
-      } else {
-        openSettings();
-      }
-    });
-    shortcut(scene, new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
-    shortcut(scene, new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
-    shortcut(scene, new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
-    shortcut(scene, new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(-1));
-    shortcut(scene, new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(-1));
-    shortcut(scene, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(0));
+        showSidebar(!sidebarShown);
+      });
+    }
+    if (kiosk.allowsSettings()) {
+      shortcut(scene, new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), () -> {
+        if (settingsShown()) {
+          closeSettings();
+        } else {
+          openSettings();
+        }
+      });
+      // The text size is an appearance setting too: a kiosk keeps the size staff chose for the next visitor.
+      shortcut(scene, new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
+      shortcut(scene, new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
+      shortcut(scene, new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
+      shortcut(scene, new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(-1));
+      shortcut(scene, new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(-1));
+      shortcut(scene, new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(0));
+    }
     // Esc leaves Settings; in the chat it stops an answer wherever the focus is, and when no answer runs it is
-    // left to the focused control.
+    // left to the focused control. (A key the kiosk's PIN pad took is consumed already.)
     scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == KeyCode.ESCAPE && settingsShown()) {
+      if (e.isConsumed()) {
+        return;
+      } else if (e.getCode() == KeyCode.ESCAPE && settingsShown()) {
         closeSettings();
         e.consume();
       } else if (e.getCode() == KeyCode.ESCAPE && controller.busyProperty().get()) {
@@ -202,7 +233,7 @@ public final class ChatWindow {
     // The sidebar folds away when the window becomes narrow and comes back when it widens; in between, Ctrl+B
     // and the toggle decide.
     root.widthProperty().addListener((o, before, now) -> {
-      if (now.doubleValue() <= 0) {
+      if (now.doubleValue() <= 0 || !kiosk.allowsHistory()) {
         return;
       }
       boolean narrow = now.doubleValue() < NARROW;
@@ -211,10 +242,21 @@ public final class ChatWindow {
         showSidebar(!narrow);
       }
     });
-    stage.setOnCloseRequest(e -> close());
+    if (kioskShell == null) {
+      stage.setOnCloseRequest(e -> close());
+    }
   }
 
   private void restore() {
+    if (kioskShell != null) {
+      // Full screen, a new conversation: nothing of the last visit, nor of the normal window's place.
+      kioskShell.prepare(stage);
+      showModel(ModelState.NONE);
+      stage.show();
+      context.model().ifPresent(dir -> controller.loadModel(dir, store.backend().cpuOptions(context.cpu())));
+      chat.focusInput();
+      return;
+    }
     WindowState w = start.window();
     stage.setWidth(w.width());
     stage.setHeight(w.height());
@@ -247,14 +289,19 @@ public final class ChatWindow {
     if (settingsView != null) {
       settingsView.close(); // downloads stop; what they downloaded is kept for resuming
     }
-    Conversation open = controller.openProperty().get();
-    settings.save(new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-        stage.isMaximized(), open == null ? null : open.id()));
+    if (kioskShell != null) {
+      kioskShell.close(); // the normal window's place stays as it was, and no visitor's conversation reopens
+    } else {
+      Conversation open = controller.openProperty().get();
+      settings.save(new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+          stage.isMaximized(), open == null ? null : open.id()));
+    }
     undo.dismiss();
     speech.ifPresent(ReadAloud::stop);
     controller.close();
     status.close();
     sampler.shutdownNow();
+    pins.close();
   }
 
   private void showModel(ModelState model) {
@@ -302,8 +349,8 @@ public final class ChatWindow {
   }
 
   private void showSidebar(boolean show) {
-    sidebarShown = show;
-    body.setLeft(show ? sidebar : null);
+    sidebarShown = show && kiosk.allowsHistory();
+    body.setLeft(sidebarShown ? sidebar : null);
   }
 
   /** Whether Settings is on screen. */
@@ -321,7 +368,7 @@ public final class ChatWindow {
     boolean first = settingsView == null;
     if (first) {
       settingsView = new SettingsView(new SettingsContext(context, store, controller, theme, linkOpener,
-          this::applyBackend, saves), this::closeSettings);
+          this::applyBackend, saves, pins, this::applyKiosk), this::closeSettings);
     }
     if (!settingsShown()) {
       body.setVisible(false);
@@ -356,6 +403,18 @@ public final class ChatWindow {
     if (!now.equals(before.cpuOptions(context.cpu()))) {
       controller.reloadModel(now);
     }
+  }
+
+  /** Settings → Kiosk changed the kiosk settings: a running kiosk follows its idle time and policy at once. */
+  private void applyKiosk(KioskSettings next) {
+    if (kioskShell != null) {
+      kioskShell.apply(next);
+    }
+  }
+
+  /** What runs the window as a kiosk (its staff door, its settings); null in a normal window. */
+  public KioskShell kiosk() {
+    return kioskShell;
   }
 
   private Button themeButton() {

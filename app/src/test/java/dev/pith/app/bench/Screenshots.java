@@ -1,6 +1,8 @@
 package dev.pith.app.bench;
 
 import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.kiosk.KioskMode;
+import dev.pith.app.kiosk.KioskSettings;
 import dev.pith.app.ui.AppContext;
 import dev.pith.app.ui.ChatWindow;
 import dev.pith.app.ui.UiSettings;
@@ -47,7 +49,9 @@ import javax.imageio.ImageIO;
 /**
  * Takes the README's screenshots of the real window: the empty state, a streamed answer with a code block,
  * a reasoning answer with its Thinking section, in the dark and light themes, the window at the Pi touch
- * display's 800×480, and Settings (Generation, dark, at 1280×800 and 800×480; Backend, light). The answers come
+ * display's 800×480, Settings (Generation, dark, at 1280×800 and 800×480; Backend, light), and kiosk mode at
+ * 800×480 (a short answer; the staff PIN pad: under Xvfb, whose missing window manager leaves the kiosk's
+ * full-screen window at the size asked for). The answers come
  * from {@link PacedBackend} (no real model can be downloaded here, and a
  * random-weight one writes noise). Run it with {@code app/screenshots [OUT_DIR]}; {@code PITH_SCREENSHOTS_ONLY=settings}
  * takes only the screenshots whose file name contains that.
@@ -72,6 +76,12 @@ public final class Screenshots {
 
   /** The next screenshots use the high-contrast option. */
   private static boolean highContrast;
+  /** The next windows run in kiosk mode. */
+  private static boolean kiosk;
+  private static final String KIOSK_QUESTION = "When is the museum open?";
+  private static final String KIOSK_ANSWER = "The museum is open **Tuesday to Sunday, 10:00 to 17:00**, and until"
+      + " 20:00 on Thursdays. It is closed on Mondays, except on public holidays.\n\nEntry is free for children"
+      + " under 12; the café on the ground floor opens half an hour before the galleries.";
   /** The environment the next windows see (the Models page: where the hub is). */
   private static Map<String, String> environment = Map.of();
   /** A catalog id: the next windows' model is installed under it in the models folder; null: outside it. */
@@ -116,6 +126,13 @@ public final class Screenshots {
     highContrast = true;
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(REASONING), 400, true)), 1200, 760,
         w -> ask(w, REASONING_QUESTION), "high-contrast-dark.png");
+    highContrast = false;
+    kiosk = true;
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(KIOSK_ANSWER), 400, false)), 800, 480,
+        w -> ask(w, KIOSK_QUESTION), "kiosk-800x480-dark.png");
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(KIOSK_ANSWER), 400, false)), 800, 480,
+        Screenshots::pinPad, "kiosk-pin-800x480-dark.png");
+    kiosk = false;
     Platform.exit();
   }
 
@@ -143,9 +160,13 @@ public final class Screenshots {
         model.map(m -> modelDir), loader, CpuBackendOptions.defaults(),
         Clock.systemDefaultZone(), ZoneId.systemDefault(), environment,
         PowerMeter.none("no power meter on this machine"));
+    if (kiosk) {
+      context = context.withKiosk(KioskMode.on(KioskSettings.DEFAULT.withEnabled(true)), () -> { });
+    }
+    AppContext windowContext = context;
     Shown shown = OnFx.call(() -> {
       Stage stage = new Stage();
-      ChatWindow window = ChatWindow.show(stage, context, ChatWindow.StartState.read(db), u -> { });
+      ChatWindow window = ChatWindow.show(stage, windowContext, ChatWindow.StartState.read(db), u -> { });
       stage.setWidth(width);
       stage.setHeight(height);
       return new Shown(window, stage, window.controller());
@@ -173,6 +194,17 @@ public final class Screenshots {
     });
     OnFx.waitFor(() -> OnFx.call(() -> !w.controller().busyProperty().get()), 60);
     Thread.sleep(300);
+  }
+
+  /** The kiosk's staff door as staff see it after Ctrl+Alt+Shift+Q, three digits typed. */
+  private static void pinPad(Shown w) throws Exception {
+    OnFx.call(() -> {
+      w.window().kiosk().askForPin();
+      for (String digit : List.of("4", "7", "1")) {
+        ((javafx.scene.control.Button) w.stage().getScene().lookup("#kiosk-pin-digit-" + digit)).fire();
+      }
+      return null;
+    });
   }
 
   /** Opens a conversation of the history, then Settings at {@code page}. */

@@ -93,7 +93,7 @@ class CliErrorsTest {
   void noSubcommandOpensTheWindowWithTheDataFolderAndLeavesTheModelToIt() throws Exception {
     TestContexts.modelFolder(home.resolve("data/models/qwen"));
     java.util.List<String> opened = new java.util.ArrayList<>();
-    CliContext context = TestContexts.isolated(home).withWindow((dataDir, dir) -> {
+    CliContext context = TestContexts.isolated(home).withWindow((dataDir, dir, kiosk) -> {
       opened.add(dataDir + " " + dir.map(Object::toString).orElse("none"));
       return 0;
     });

@@ -1,6 +1,7 @@
 package dev.pith.app.ui;
 
 import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.kiosk.KioskMode;
 import dev.pith.inference.ChatBackend;
 import dev.pith.inference.CancellationToken;
 import dev.pith.inference.GenerationException;
@@ -76,7 +77,12 @@ final class WindowHarness implements AutoCloseable {
   /** Replaces the environment the window sees (before {@link #show}). */
   void environment(Map<String, String> environment) {
     context = new AppContext(db, context.modelsDir(), context.model(), context.backends(), context.cpu(),
-        context.clock(), context.zone(), environment, context.power());
+        context.clock(), context.zone(), environment, context.power(), context.kiosk(), context.exit());
+  }
+
+  /** Runs the window in {@code mode}, ending the application with {@code exit} (before {@link #show}). */
+  void kiosk(KioskMode mode, Runnable exit) {
+    context = context.withKiosk(mode, exit);
   }
 
   /** Slows the model's tokens to one per {@code millis} from now on (a slowed harness only). */

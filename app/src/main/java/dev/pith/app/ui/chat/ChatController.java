@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -159,6 +160,11 @@ public final class ChatController implements AutoCloseable {
   }
 
   // ---- commands
+
+  /** Shows {@code text} in the banner above the chat (why the window did not start as asked, say). */
+  public void showProblem(String text) {
+    problem.set(Objects.requireNonNull(text, "text"));
+  }
 
   /**
    * Loads the model folder on the inference thread, after the answer being generated (if any) and after closing
@@ -432,6 +438,43 @@ public final class ChatController implements AutoCloseable {
         return new ConversationDao(c).delete(conversationId);
       });
     }
+  }
+
+  /**
+   * Deletes these conversations at once, without Undo (kiosk mode's wipe when a visitor leaves), after stopping
+   * any answer; the window shows a new chat when one of them is on screen. The future gives how many were
+   * deleted, on the writer thread; a failure is shown in the banner too.
+   */
+  public CompletableFuture<Integer> deleteNow(Collection<UUID> conversationIds) {
+    List<UUID> ids = List.copyOf(conversationIds);
+    stop();
+    Conversation current = open.get();
+    if (current != null && ids.contains(current.id())) {
+      newChat();
+    }
+    pendingDeletes.removeAll(ids);
+    conversations.removeIf(c -> ids.contains(c.id()));
+    if (inference.isShutdown()) {
+      return CompletableFuture.failedFuture(new StorageException("The window has closed."));
+    }
+    // After the stopped answer has been stored, as in clearHistory.
+    CompletableFuture<Integer> done = CompletableFuture.runAsync(() -> { }, inference)
+        .thenCompose(ignored -> db.write("deleting the conversation", c -> {
+          settings.forget(c, ids);
+          ConversationDao dao = new ConversationDao(c);
+          int deleted = 0;
+          for (UUID id : ids) {
+            deleted += dao.delete(id) ? 1 : 0;
+          }
+          return deleted;
+        }));
+    done.whenComplete((count, failure) -> fx.execute(() -> {
+      if (failure != null) {
+        report(failure);
+      }
+      refreshConversations();
+    }));
+    return done;
   }
 
   /**

@@ -64,6 +64,21 @@ public final class ChatPane extends BorderPane {
     empty.onChooseModel(action);
   }
 
+  /**
+   * Kiosk mode: the empty state has no "Choose a model" (a line for staff instead) and tells visitors {@code note}
+   * when the model is ready; the question field invites a question without naming keys.
+   */
+  public void kiosk(String note) {
+    empty.kiosk(note);
+    input.kiosk();
+    updateEmpty();
+  }
+
+  /** Empties the question field (a visitor's unsent words, when the kiosk starts over). */
+  public void clearInput() {
+    input.input().clear();
+  }
+
   /** Puts the keyboard in the question field. */
   public void focusInput() {
     input.input().requestFocus();

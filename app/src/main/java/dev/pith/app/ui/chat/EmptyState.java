@@ -2,6 +2,7 @@ package dev.pith.app.ui.chat;
 
 import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
+import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,6 +28,8 @@ final class EmptyState extends VBox {
   /** Opens Settings → Models: where a model is downloaded, imported or chosen. */
   private final Button choose = new Button("Choose a model", new FontIcon(Feather.PACKAGE));
   private Runnable chooseModel = () -> { };
+  /** In kiosk mode, what visitors are told when the model is ready; null in a normal window. */
+  private String kioskNote;
 
   /** @param modelsDir where Pith looks for model folders, named in the instructions */
   EmptyState(Path modelsDir) {
@@ -57,7 +60,24 @@ final class EmptyState extends VBox {
     chooseModel = action;
   }
 
+  /**
+   * Kiosk mode: no "Choose a model" (Settings is for staff), a line for staff instead, and {@code note} for visitors
+   * when the model is ready. Takes effect at the next {@link #show}.
+   */
+  void kiosk(String note) {
+    kioskNote = Objects.requireNonNull(note, "note");
+    // The line for staff is a sentence, not a command to copy.
+    command.getStyleClass().remove("empty-command");
+    if (!command.getStyleClass().contains("empty-staff")) {
+      command.getStyleClass().add("empty-staff");
+    }
+  }
+
   void show(ModelState model) {
+    if (kioskNote != null) {
+      showKiosk(model);
+      return;
+    }
     choose.setVisible(model.status() == ModelState.Status.NONE || model.status() == ModelState.Status.FAILED);
     choose.setManaged(choose.isVisible());
     progress.setVisible(model.status() == ModelState.Status.LOADING);
@@ -77,6 +97,27 @@ final class EmptyState extends VBox {
       case READY -> set(Feather.MESSAGE_CIRCLE, "Ask " + model.name() + " anything",
           "Answers are generated on this computer and never leave it. Enter sends, Shift+Enter adds a line,"
               + " Esc stops an answer, Ctrl+N starts a new chat, Ctrl+F searches your conversations.", "");
+      default -> throw new IllegalStateException(model.status().toString());
+    }
+  }
+
+  /** What a visitor at a kiosk sees: nothing about files, commands or shortcuts; staff are asked to help. */
+  private void showKiosk(ModelState model) {
+    choose.setVisible(false);
+    choose.setManaged(false);
+    progress.setVisible(model.status() == ModelState.Status.LOADING);
+    progress.setManaged(progress.isVisible());
+    icon.setVisible(!progress.isVisible());
+    icon.setManaged(icon.isVisible());
+    String staff = "Staff: open Settings → Models from the staff menu to download or choose one.";
+    switch (model.status()) {
+      case NONE -> set(Feather.PACKAGE, "No model yet", "This kiosk has no language model to answer with yet.",
+          staff);
+      case LOADING -> set(Feather.PACKAGE, "Getting ready…", "Reading the model into memory. This takes a few"
+          + " seconds.", "");
+      case FAILED -> set(Feather.ALERT_TRIANGLE, "Not available right now", "The model cannot be loaded: "
+          + model.problem(), staff);
+      case READY -> set(Feather.MESSAGE_CIRCLE, "Ask " + model.name() + " anything", kioskNote, "");
       default -> throw new IllegalStateException(model.status().toString());
     }
   }

@@ -30,6 +30,8 @@ final class InputBar extends HBox {
   private final FontIcon stopIcon = new FontIcon(Feather.SQUARE);
   /** One tooltip whose text changes: a new one at every send and stop cost a frame's worth of work. */
   private final Tooltip sendTip = new Tooltip();
+  /** Kiosk mode: a short invitation in the empty field instead of the keys (a touch display may have none). */
+  private boolean kiosk;
 
   InputBar(ChatController controller) {
     this.controller = controller;
@@ -39,6 +41,12 @@ final class InputBar extends HBox {
 
   TextArea input() {
     return input;
+  }
+
+  /** Kiosk mode: the empty field says "Type your question here". */
+  void kiosk() {
+    kiosk = true;
+    showButton();
   }
 
   private void createView() {
@@ -105,8 +113,9 @@ final class InputBar extends HBox {
     }
     send.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stop"), busy);
     ModelState model = controller.modelProperty().get();
-    input.setPromptText(model.status() == Status.READY ? "Message " + model.name() + " — Enter sends, Shift+Enter"
-        + " for a new line" : model.status() == Status.LOADING ? "Loading the model…" : "No model loaded");
+    input.setPromptText(model.status() == Status.READY ? (kiosk ? "Type your question here"
+        : "Message " + model.name() + " — Enter sends, Shift+Enter for a new line")
+        : model.status() == Status.LOADING ? "Loading the model…" : "No model loaded");
   }
 
   private void grow() {

@@ -1,5 +1,7 @@
 package dev.pith.app.ui.settings;
 
+import dev.pith.app.kiosk.AdminPins;
+import dev.pith.app.kiosk.KioskSettings;
 import dev.pith.app.ui.AppContext;
 import dev.pith.app.ui.chat.ChatController;
 import dev.pith.app.ui.theme.ThemeService;
@@ -20,9 +22,12 @@ import java.util.function.Consumer;
  * @param opener opens a URI with the desktop (a browser, a file manager); called off the FX thread
  * @param applyBackend saves new backend settings and reloads the model when they change how it runs
  * @param saves shows whether the last save worked
+ * @param pins checks and changes the admin PIN (Settings → Kiosk)
+ * @param applyKiosk tells a running kiosk its new idle time and policy (after they are saved)
  */
 public record SettingsContext(AppContext app, SettingsStore store, ChatController chat, ThemeService theme,
-    Consumer<String> opener, Consumer<BackendPrefs> applyBackend, SaveStatus saves) {
+    Consumer<String> opener, Consumer<BackendPrefs> applyBackend, SaveStatus saves, AdminPins pins,
+    Consumer<KioskSettings> applyKiosk) {
   public SettingsContext {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(store, "store");
@@ -31,6 +36,8 @@ public record SettingsContext(AppContext app, SettingsStore store, ChatControlle
     Objects.requireNonNull(opener, "opener");
     Objects.requireNonNull(applyBackend, "applyBackend");
     Objects.requireNonNull(saves, "saves");
+    Objects.requireNonNull(pins, "pins");
+    Objects.requireNonNull(applyKiosk, "applyKiosk");
   }
 
   /** The "pith-ui-io" thread, for reads of the database and the disk. */

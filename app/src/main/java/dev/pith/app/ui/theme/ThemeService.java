@@ -26,6 +26,8 @@ public final class ThemeService {
   private final ReadOnlyObjectWrapper<Appearance> appearance = new ReadOnlyObjectWrapper<>(this, "appearance");
   private final List<Scene> scenes = new ArrayList<>();
   private Boolean appliedDark;
+  /** Pixels added to the appearance's font size (kiosk mode), neither shown in Settings nor saved. */
+  private double fontBoost;
 
   public ThemeService(Appearance initial) {
     appearance.set(Objects.requireNonNull(initial, "initial"));
@@ -56,6 +58,15 @@ public final class ThemeService {
     apply(next);
   }
 
+  /**
+   * Makes every text {@code pixels} larger than the appearance says, without changing the appearance (kiosk mode:
+   * large text for people standing at a screen, while the saved text size stays the one of the normal window).
+   */
+  public void boostFont(double pixels) {
+    fontBoost = pixels;
+    apply(appearance.get());
+  }
+
   public void toggleDark() {
     set(appearance().withDark(!appearance().dark()));
   }
@@ -78,7 +89,7 @@ public final class ThemeService {
       if (scene.getRoot() != null) {
         scene.getRoot().pseudoClassStateChanged(DARK, a.dark());
         scene.getRoot().pseudoClassStateChanged(HIGH_CONTRAST, a.highContrast());
-        scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", a.fontSize()));
+        scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", a.fontSize() + fontBoost));
       }
     }
   }
