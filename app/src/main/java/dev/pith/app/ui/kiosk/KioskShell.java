@@ -109,6 +109,7 @@ public final class KioskShell {
   private final Runnable exit;
   private final PinOverlay overlay;
   private final IdleTimer idle;
+  private PointerHider pointer;
   /** The conversations of the visit under way: what the wipe policy deletes when the kiosk starts over. */
   private final Set<UUID> visit = new LinkedHashSet<>();
   private KioskMode mode;
@@ -179,6 +180,7 @@ public final class KioskShell {
     controller.busyProperty().addListener((o, before, now) -> idle.busy(now));
     controller.openProperty().addListener((o, before, now) -> remember(now));
     idle.activity();
+    pointer = PointerHider.install(scene, frame, PointerHider.AFTER);
   }
 
   /** Settings → Kiosk changed the idle time or the policy: they count from now. */
@@ -209,6 +211,9 @@ public final class KioskShell {
     ending = true;
     idle.stop();
     overlay.stop();
+    if (pointer != null) {
+      pointer.stop();
+    }
   }
 
   /** Large text: {@link #FONT_BOOST} more than the appearance, more on a tall screen, never above the maximum. */
