@@ -78,16 +78,9 @@ public final class BackendPage implements SettingsPage {
   }
 
   private VBox choice(BackendPrefs.Choice choice, String description) {
-    RadioButton b = new RadioButton(choice.label());
-    b.setId(CHOICE_ID_PREFIX + choice.id());
-    b.setUserData(choice);
-    b.setToggleGroup(choices);
-    b.setMnemonicParsing(false);
-    b.setAccessibleHelp(description);
-    buttons.put(choice, b);
-    Label note = Form.note(description);
-    note.getStyleClass().add("settings-choice-note");
-    return new VBox(2, b, note);
+    VBox box = Form.choice(choices, CHOICE_ID_PREFIX + choice.id(), choice, choice.label(), description);
+    buttons.put(choice, Form.button(box));
+    return box;
   }
 
   private int autoThreads() {

@@ -5,6 +5,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,6 +36,27 @@ final class Form {
     Label l = new Label(text);
     l.getStyleClass().addAll(Styles.TITLE_4, "settings-section");
     return l;
+  }
+
+  /**
+   * One of a page's exclusive choices: a radio button in {@code group} carrying {@code value} as its user data,
+   * with its description under it (also read out by screen readers).
+   */
+  static VBox choice(ToggleGroup group, String id, Object value, String label, String description) {
+    RadioButton b = new RadioButton(label);
+    b.setId(id);
+    b.setUserData(value);
+    b.setToggleGroup(group);
+    b.setMnemonicParsing(false);
+    b.setAccessibleHelp(description);
+    Label note = note(description);
+    note.getStyleClass().add("settings-choice-note");
+    return new VBox(2, b, note);
+  }
+
+  /** The radio button of a {@link #choice}. */
+  static RadioButton button(VBox choice) {
+    return (RadioButton) choice.getChildren().get(0);
   }
 
   /** Muted text that wraps. */

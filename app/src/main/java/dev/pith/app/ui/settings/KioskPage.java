@@ -135,16 +135,9 @@ public final class KioskPage implements SettingsPage {
   }
 
   private VBox policyChoice(KioskPolicy policy, String label, String description) {
-    RadioButton b = new RadioButton(label);
-    b.setId(POLICY_ID_PREFIX + policy.id());
-    b.setUserData(policy);
-    b.setToggleGroup(policies);
-    b.setMnemonicParsing(false);
-    b.setAccessibleHelp(description);
-    policyButtons.put(policy, b);
-    Label note = Form.note(description);
-    note.getStyleClass().add("settings-choice-note");
-    return new VBox(2, b, note);
+    VBox choice = Form.choice(policies, POLICY_ID_PREFIX + policy.id(), policy, label, description);
+    policyButtons.put(policy, Form.button(choice));
+    return choice;
   }
 
   private static PasswordField pinField(String id, String name) {
