@@ -222,6 +222,7 @@ public final class ChatWindow {
         sidebar.setConversations(List.copyOf(controller.conversations())));
     controller.openProperty().addListener((o, before, now) -> sidebar.select(now == null ? null : now.id()));
     controller.modelProperty().addListener((o, before, now) -> showModel(now));
+    controller.backendNoteProperty().addListener((o, before, now) -> showModel(controller.modelProperty().get()));
     controller.liveProperty().addListener((o, before, now) -> {
       if (now != null) {
         status.answerStarted(now.startNanos());
@@ -306,7 +307,8 @@ public final class ChatWindow {
 
   private void showModel(ModelState model) {
     if (model.isReady()) {
-      status.setModel(model.backend().id(), model.name(), model.backend().model().contextLength());
+      status.setModel(model.backend().id(), model.name(), model.backend().model().contextLength(),
+          controller.backendNoteProperty().get());
     } else {
       status.clearModel();
     }

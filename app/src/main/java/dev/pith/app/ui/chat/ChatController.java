@@ -84,6 +84,7 @@ public final class ChatController implements AutoCloseable {
   private final ReadOnlyObjectWrapper<GenerationStats> lastStats = new ReadOnlyObjectWrapper<>(this, "lastStats");
   private final ReadOnlyObjectWrapper<UUID> focus = new ReadOnlyObjectWrapper<>(this, "focus");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+  private final ReadOnlyStringWrapper backendNote = new ReadOnlyStringWrapper(this, "backendNote", "");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   /** Conversations deleted in the window whose Undo is still offered: hidden, not yet deleted. */
   private final Set<UUID> pendingDeletes = new LinkedHashSet<>();
@@ -103,6 +104,7 @@ public final class ChatController implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fx = Objects.requireNonNull(fx, "fx");
     this.settings = Objects.requireNonNull(settings, "settings");
+    backends.onFallback(this::fellBack);
   }
 
   // ---- what the views read
@@ -154,6 +156,14 @@ public final class ChatController implements AutoCloseable {
     return problem.getReadOnlyProperty();
   }
 
+  /**
+   * Why the loaded model's answers moved to another backend (Auto: the NPU stopped answering, so the CPU took
+   * over); empty until that happens. The model's backend id has changed by then.
+   */
+  public ReadOnlyStringProperty backendNoteProperty() {
+    return backendNote.getReadOnlyProperty();
+  }
+
   /** True from the moment a question is sent until its answer is stored. */
   public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
@@ -171,6 +181,7 @@ public final class ChatController implements AutoCloseable {
    * the model loaded before; the state says when it is ready or why it failed.
    */
   public void loadModel(Path dir, CpuBackendOptions options) {
+    backendNote.set("");
     model.set(ModelState.loading(dir));
     inference.execute(() -> {
       if (loaded != null) {
@@ -584,6 +595,14 @@ public final class ChatController implements AutoCloseable {
       }
       refreshConversations();
     }));
+  }
+
+  /** The loaded backend moved answers elsewhere (on the inference thread): the window says so. */
+  private void fellBack(String message) {
+    fx.execute(() -> {
+      problem.set(message);
+      backendNote.set(message);
+    });
   }
 
   private void report(Throwable failure) {

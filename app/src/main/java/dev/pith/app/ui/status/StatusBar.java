@@ -146,12 +146,19 @@ public final class StatusBar extends HBox {
    * @param backendId {@code cpu}, {@code hailo} (shown as NPU) or {@code cloud}
    */
   public void setModel(String backendId, String modelName, int contextLength) {
+    setModel(backendId, modelName, contextLength, "");
+  }
+
+  /**
+   * {@link #setModel(String, String, int)} with a note on the badge's tooltip, e.g. why answers left the NPU.
+   */
+  public void setModel(String backendId, String modelName, int contextLength, String note) {
     Objects.requireNonNull(modelName, "modelName");
     if (contextLength <= 0) {
       throw new IllegalArgumentException("a model's context length must be positive, got " + contextLength);
     }
     Backend kind = Backend.of(backendId);
-    badge(kind.badge, kind.styleClass, kind.description);
+    badge(kind.badge, kind.styleClass, note.isEmpty() ? kind.description : kind.description + ". " + note);
     model.setText(modelName);
     model.getStyleClass().remove("no-model");
     model.setAccessibleText("Model " + modelName);
