@@ -1,14 +1,22 @@
 package dev.pith.app.cli;
 
 import dev.pith.app.PithVersion;
+import dev.pith.inference.hailo.HailoDetection;
+import dev.pith.inference.hailo.HailoModel;
+import dev.pith.inference.hailo.HailoOptions;
+import dev.pith.inference.hailo.HailoReport;
+import dev.pith.inference.models.CatalogEntry;
+import dev.pith.inference.models.ModelException;
 import dev.pith.inference.onnx.OrtRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -33,10 +41,13 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--full", description = "Also run SQLite's integrity_check (slower on a large database).")
   private boolean full;
 
+  @Mixin private HailoUrlOption hailoUrl;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     DataDir dataDir = root.dataDir();
+    HailoOptions npu = Usage.check(spec, () -> hailoUrl.options(root.context().environment()));
     row(out, "Pith", PithVersion.get());
     row(out, "Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     row(out, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version")
@@ -46,7 +57,7 @@ final class DoctorCommand implements Callable<Integer> {
     row(out, "Models dir", dataDir.modelsDir() + " (" + folderState(dataDir.modelsDir()) + ")");
     printModels(out, ModelFolders.describe(dataDir.modelsDir()));
     row(out, "ONNX Runtime", onnxRuntime());
-    row(out, "NPU", "not checked yet (later issue)");
+    printNpu(out, HailoDetection.detect(npu, npuModels()));
     out.flush();
     return new DatabaseDoctor(dataDir, full, out, spec.commandLine().getErr()).print();
   }
@@ -65,6 +76,24 @@ final class DoctorCommand implements Callable<Integer> {
     for (String model : models) {
       row(out, label, model);
       label = "";
+    }
+  }
+
+  /** One row per detection step ("NPU device", "NPU driver", ...), then the outcome. */
+  private static void printNpu(PrintWriter out, HailoReport report) {
+    for (HailoReport.Step step : report.steps()) {
+      row(out, "NPU " + step.name(), step.status().name().toLowerCase(Locale.ROOT) + ": " + step.detail());
+    }
+    row(out, "NPU", report.outcome());
+  }
+
+  /** The catalog's NPU models, looked for on the server; none when the catalog cannot be read. */
+  private List<HailoModel> npuModels() {
+    try {
+      return root.catalog().models().stream().filter(e -> CatalogEntry.HAILO.equals(e.backend()))
+          .map(HailoModel::of).collect(Collectors.toList());
+    } catch (ModelException e) {
+      return List.of();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.pith.app.cli;
 
 import dev.pith.app.cli.SamplingOptions.SamplingChoice;
+import dev.pith.inference.ChatBackend;
 import dev.pith.inference.ChatMessage;
 import dev.pith.inference.GenerationException;
 import dev.pith.inference.GenerationRequest;
@@ -9,6 +10,8 @@ import dev.pith.inference.GenerationStats;
 import dev.pith.inference.ModelLoadException;
 import dev.pith.inference.Prompt;
 import dev.pith.inference.StopReason;
+import dev.pith.inference.hailo.HailoOptions;
+import dev.pith.inference.models.ModelException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code pith generate}: one answer to one prompt, streamed to stdout. */
+/**
+ * {@code pith generate}: one answer to one prompt, streamed to stdout, on the CPU or (with {@code --backend hailo})
+ * on the NPU through hailo-ollama.
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -34,7 +40,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "DIR|ID",
-      description = "A model folder, or the id of a model under <data-dir>/models.")
+      description = "A model folder, or the id of a model under <data-dir>/models; with --backend hailo, the"
+          + " catalog id of an NPU model or a model name hailo-ollama lists.")
   private String model;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -59,8 +66,12 @@ final class GenerateCommand implements Callable<Integer> {
   private boolean json;
 
   @Option(names = "--backend", paramLabel = "cpu|hailo", defaultValue = "cpu",
-      description = "Where to run the model (default: ${DEFAULT-VALUE}).")
+      description = "Where to run the model: cpu, or hailo, the Hailo-10H NPU through hailo-ollama (started from"
+          + " the PATH when it is not running; its output goes to <data-dir>/" + NpuBackends.SERVER_LOG
+          + ") (default: ${DEFAULT-VALUE}).")
   private BackendChoice backend;
+
+  @Mixin private HailoUrlOption hailoUrl;
 
   @Mixin private ThreadsOption threads;
 
@@ -75,16 +86,18 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws ModelLoadException, GenerationException {
+  public Integer call() throws ModelLoadException, ModelException, GenerationException {
     SamplingChoice choice = Usage.check(spec, sampling::resolve);
     GenerationRequest request = Usage.check(spec, () -> request(choice));
     int threadCount = Usage.check(spec, threads::get);
-    backend.requireAvailable();
+    HailoOptions npu = Usage.check(spec, () -> hailoUrl.options(root.context().environment()));
     GenerationOutput output = json ? new JsonOutput(out()) : new PlainOutput(out(), spec.commandLine().getErr());
     Long seed = choice.sampled() ? choice.settings().seed() : null;
-    try (LoadedModel loaded = LoadedModel.open(root, model, threadCount);
+    try (ChatBackend loaded = backend == BackendChoice.hailo
+            ? NpuBackends.open(root, model, npu, spec.commandLine().getErr())
+            : LoadedModel.open(root, model, threadCount).backend();
         InterruptCancels interrupt = InterruptCancels.install()) {
-      GenerationStats stats = loaded.backend().generate(request, output, interrupt.token());
+      GenerationStats stats = loaded.generate(request, output, interrupt.token());
       output.done(stats, seed);
       return stats.stopReason() == StopReason.CANCELLED ? EXIT_CANCELLED : 0;
     }
@@ -95,6 +108,10 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private Prompt prompt() {
+    if (backend == BackendChoice.hailo && (source.ids != null || raw)) {
+      throw new IllegalArgumentException((raw ? "--raw" : "--prompt-ids") + " needs --backend cpu: hailo-ollama"
+          + " takes a chat and applies the model's chat template itself");
+    }
     if (source.ids != null) {
       if (raw || system != null) {
         throw new IllegalArgumentException("--prompt-ids cannot be combined with --raw or --system");

@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /**
  * One JSON object per line on stdout: {@code {"type":"token","id":N,"text":"..."}} per token, then one
  * {@code {"type":"done",...}} line with the stats. Nothing else is written to stdout. Text the backend held
- * back and releases on cancel belongs to no token: its line has {@code "id":null}.
+ * back and releases on cancel belongs to no token: its line has {@code "id":null}. The {@code hailo} backend's
+ * server streams text without token ids: there {@code "id"} is the piece's position in the answer (0, 1, 2, ...).
  */
 final class JsonOutput implements GenerationOutput {
   private final PrintWriter out;

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pith.app.PithVersion;
 import dev.pith.inference.ModelLoadException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,11 +122,29 @@ class CliErrorsTest {
   }
 
   @Test
-  void hailoBackendSaysItIsNotAvailableYet() {
-    CliRun run = run("generate", "--model", "m", "--prompt", "hi", "--backend", "hailo");
+  void hailoBackendWithNothingAnsweringIsOneLine() throws Exception {
+    String url;
+    try (ServerSocket gone = new ServerSocket(0)) {
+      url = "http://127.0.0.1:" + gone.getLocalPort();
+    }
+    CliContext context = TestContexts.withEnvironment(home, Map.of("PITH_HAILO_URL", url,
+        "PITH_SYSFS_ROOT", home.resolve("sysfs").toString()));
+    CliRun run = CliRun.of(context, "--data-dir", home.resolve("data").toString(), "generate", "--backend", "hailo",
+        "--model", "qwen2.5-1.5b-instruct-hailo", "--prompt", "hi");
     assertEquals(1, run.exitCode(), run::toString);
     assertOneLineWithoutStackTrace(run);
-    assertTrue(run.err().contains("hailo backend is not available in this build yet"), run::toString);
+    assertEquals("pith: hailo-ollama at " + url + " is not reachable (connection refused); Pith does not start"
+        + " hailo-ollama: no Hailo device on the PCI bus (" + home.resolve("sysfs/sys/bus/pci/devices") + ")",
+        run.errLines().get(0));
+  }
+
+  @Test
+  void aHailoUrlThatIsNotHttpIsAUsageError() {
+    CliRun run = run("generate", "--backend", "hailo", "--hailo-url", "ftp://pi:8000", "--model", "m", "--prompt",
+        "hi");
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("--hailo-url must be an http URL like http://127.0.0.1:8000, got 'ftp://pi:8000'"),
+        run::toString);
   }
 
   @Test

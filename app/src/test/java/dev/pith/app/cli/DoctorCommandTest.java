@@ -11,7 +11,9 @@ import dev.pith.storage.dao.ConversationDao;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,8 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DoctorCommandTest {
   @TempDir Path home;
 
-  private CliRun doctor(Path dataDir) {
-    return CliRun.of(TestContexts.isolated(home), "--data-dir", dataDir.toString(), "doctor");
+  /** Doctor under an empty sysfs tree: no NPU, whatever the machine running the tests has. */
+  private CliRun doctor(Path dataDir, String... options) {
+    CliContext context = TestContexts.withEnvironment(home,
+        Map.of("PITH_SYSFS_ROOT", home.resolve("sysfs").toString()));
+    List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "doctor"));
+    args.addAll(List.of(options));
+    return CliRun.of(context, args.toArray(String[]::new));
   }
 
   @Test
@@ -31,7 +38,9 @@ class DoctorCommandTest {
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().contains(PithVersion.get()), run::toString);
     assertTrue(run.out().contains(System.getProperty("java.version")), run::toString);
-    assertTrue(run.out().contains("NPU            not checked yet"), run::toString);
+    assertTrue(run.outLines().contains("NPU device     missing: no Hailo device on the PCI bus ("
+        + home.resolve("sysfs/sys/bus/pci/devices") + ")"), run::toString);
+    assertTrue(run.outLines().contains("NPU            not available: no Hailo NPU in this machine"), run::toString);
     assertEquals("", run.err());
   }
 
@@ -99,7 +108,7 @@ class DoctorCommandTest {
       StoredData.conversation(db, "one", List.of("q", "a"));
     }
 
-    CliRun run = CliRun.of(TestContexts.isolated(home), "--data-dir", data.toString(), "doctor", "--full");
+    CliRun run = doctor(data, "--full");
 
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().contains("Health         ok (integrity_check)"), run::toString);

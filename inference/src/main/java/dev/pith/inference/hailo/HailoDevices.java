@@ -12,8 +12,9 @@ import java.util.Objects;
 
 /**
  * Finds Hailo accelerators on the PCI bus the way Linux shows them: a folder per device under
- * {@code /sys/bus/pci/devices/}, whose {@code vendor} file holds {@code 0x1e60} for Hailo. It only looks; it
- * opens no device. Elsewhere than Linux the folder does not exist and nothing is found.
+ * {@code /sys/bus/pci/devices/}, whose {@code vendor} file holds {@code 0x1e60} for Hailo; and the device nodes
+ * Hailo's driver makes for them ({@code /dev/hailo0}, or {@code /dev/h1x-…} with newer drivers). It only looks; it
+ * opens no device and needs no root. Elsewhere than Linux the folders do not exist and nothing is found.
  */
 public final class HailoDevices {
   /** Hailo Technologies' PCI vendor id. */
@@ -21,6 +22,7 @@ public final class HailoDevices {
   /** The Hailo-10H (AI HAT+ 2). */
   public static final String HAILO_10H = "45c4";
   static final String PCI_DEVICES = "sys/bus/pci/devices";
+  static final String DEV = "dev";
 
   private HailoDevices() {}
 
@@ -62,6 +64,26 @@ public final class HailoDevices {
       return found; // a folder that vanished or cannot be listed: nothing more to find
     }
     found.sort((a, b) -> a.address().compareTo(b.address()));
+    return found;
+  }
+
+  /**
+   * The device nodes of Hailo's driver under {@code root}: {@code dev/hailo*} and {@code dev/h1x-*}, in name
+   * order. Empty when the driver is not loaded (or not installed).
+   */
+  public static List<Path> nodes(Path root) {
+    Path dir = root.resolve(DEV);
+    List<Path> found = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return found;
+    }
+    try (DirectoryStream<Path> nodes = Files.newDirectoryStream(dir,
+        p -> p.getFileName().toString().startsWith("hailo") || p.getFileName().toString().startsWith("h1x-"))) {
+      nodes.forEach(found::add);
+    } catch (IOException | RuntimeException e) {
+      return found; // an unreadable /dev: nothing more to find
+    }
+    found.sort(null);
     return found;
   }
 
