@@ -9,6 +9,13 @@ import dev.pith.app.kiosk.PinRecordException;
 import dev.pith.app.ui.AppContext;
 import dev.pith.app.ui.ChatWindow;
 import dev.pith.app.ui.UiSettings;
+import dev.pith.app.ui.WindowBackends;
+import dev.pith.app.ui.settings.SettingsStore;
+import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.cli.Catalogs;
+import dev.pith.inference.hailo.HailoOptions;
+import dev.pith.inference.models.Catalog;
+import dev.pith.inference.models.ModelException;
 import dev.pith.inference.OneLine;
 import dev.pith.inference.cpu.CpuBackend;
 import dev.pith.inference.cpu.CpuBackendOptions;
@@ -80,7 +87,11 @@ public final class PithApp extends Application {
       // Without --model: the default chosen in Settings → Models, else the only installed model.
       Optional<Path> model = named.containsKey(MODEL) ? Optional.of(Path.of(named.get(MODEL)))
           : ModelLocator.preferred(dataDir, startState.settings().defaultModel());
-      context = new AppContext(db, dataDir.modelsDir(), model, CpuBackend::load, CpuBackendOptions.defaults(),
+      SettingsStore settings = startState.settings();
+      BackendLoader backends = new WindowBackends(CpuBackend::load, () -> settings.backend().backend(),
+          HailoOptions.fromEnvironment(env).withServerLog(dataDir.path().resolve("hailo-ollama.log")),
+          catalog(env));
+      context = new AppContext(db, dataDir.modelsDir(), model, backends, CpuBackendOptions.defaults(),
           Clock.systemDefaultZone(), ZoneId.systemDefault(), env,
           PowerMeter.none("power measurement comes in a later version"))
           .withKiosk(kioskMode(Boolean.parseBoolean(named.get(KIOSK))), Platform::exit);
@@ -117,6 +128,16 @@ public final class PithApp extends Application {
       LOG.warn(startNote);
     }
     return KioskMode.OFF;
+  }
+
+  /** The model catalog, for the NPU twins of CPU models; a broken PITH_CATALOG leaves the window on the CPU. */
+  private static Catalog catalog(Map<String, String> env) {
+    try {
+      return Catalogs.load(null, env);
+    } catch (ModelException e) {
+      LOG.warn("no model catalog, so no NPU models: {}", e.getMessage());
+      return Catalog.empty("(none: " + e.getMessage() + ")");
+    }
   }
 
   @Override

@@ -391,9 +391,8 @@ public final class ChatWindow {
   }
 
   /**
-   * Keeps new backend settings, and loads the model again when they change how it runs (threads, context
-   * length); the conversation on screen stays. The backend choice alone reloads nothing while the CPU is the
-   * only backend this version runs: Auto, NPU and CPU all run there.
+   * Keeps new backend settings, and loads the model again when they change where or how it runs (the backend,
+   * threads, context length); the conversation on screen stays.
    */
   private void applyBackend(BackendPrefs next) {
     BackendPrefs before = store.backend();
@@ -402,7 +401,7 @@ public final class ChatWindow {
     }
     saves.track(store.saveBackend(next));
     CpuBackendOptions now = next.cpuOptions(context.cpu());
-    if (!now.equals(before.cpuOptions(context.cpu()))) {
+    if (next.backend() != before.backend() || !now.equals(before.cpuOptions(context.cpu()))) {
       controller.reloadModel(now);
     }
   }

@@ -282,8 +282,8 @@ class SettingsWindowTest {
     assertEquals(3, recording.loads.get(2).intraOpThreads());
     assertEquals(1024, recording.loads.get(2).contextLimit());
     settings.press(BackendPage.CHOICE_ID_PREFIX + "cpu");
-    WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(3, recording.loads.size(), "Auto, NPU and CPU all run on the CPU in this version: no reload");
+    WindowHarness.waitUntil(() -> recording.loads.size() == 4, 30); // Auto to CPU: the model moves, so it reloads
+    assertEquals(3, recording.loads.get(3).intraOpThreads());
     settings.pressEscape();
     harness.waitForModel();
 
@@ -375,7 +375,8 @@ class SettingsWindowTest {
         settings.text(BackendPage.OUTCOME_ID));
 
     settings.press(BackendPage.CHOICE_ID_PREFIX + "npu");
-    assertTrue(settings.text(BackendPage.OUTCOME_ID).contains("NPU support arrives in a later version"));
+    assertTrue(settings.text(BackendPage.OUTCOME_ID).startsWith("Answers run on the Hailo-10H through hailo-ollama"),
+        settings.text(BackendPage.OUTCOME_ID));
     WindowHarness.waitUntil(() -> setting(SettingsStore.BACKEND).orElse("").contains("\"backend\":\"npu\""), 10);
   }
 }

@@ -17,8 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Settings → Backend: where the model runs (Auto, NPU, CPU), the CPU threads, and what Pith found on this
- * machine. NPU support is not in this version: the NPU can be chosen (the choice is kept for when it arrives),
- * and the page says what runs instead. A change that alters how the model runs reloads it.
+ * machine, with a line that says what the choice means here. A change of where or how the model runs reloads it.
  */
 public final class BackendPage implements SettingsPage {
   public static final String CHOICE_ID_PREFIX = "setting-backend-";
@@ -130,7 +129,7 @@ public final class BackendPage implements SettingsPage {
     showOutcome();
   }
 
-  /** What the choice means here: for now the CPU answers whatever is chosen; the line says why. */
+  /** What the choice means on this machine, in one line. */
   private void showOutcome() {
     BackendPrefs.Choice chosen = context.store().backend().backend();
     boolean found = hardware != null && !hardware.npus().isEmpty();
@@ -138,12 +137,13 @@ public final class BackendPage implements SettingsPage {
     String text = switch (chosen) {
       case CPU -> "Answers run on the CPU.";
       case AUTO -> found
-          ? "A " + device + " was found, but NPU support arrives in a later version: answers run on the CPU."
+          ? "A " + device + " was found: answers run on it when hailo-ollama serves the model (the status bar's"
+              + " badge says NPU), else on the CPU. pith doctor shows each step."
           : "No NPU was found on this computer: answers run on the CPU.";
       case NPU -> found
-          ? "A " + device + " was found, but NPU support arrives in a later version: until then answers run on"
-              + " the CPU."
-          : "The NPU is not available here: no Hailo device was found. Answers run on the CPU.";
+          ? "Answers run on the " + device + " through hailo-ollama; when it cannot serve the model, the model"
+              + " does not load and the window says why."
+          : "The NPU is not available here: no Hailo device was found. Choose Auto or CPU.";
     };
     outcome.setText(text);
     outcome.pseudoClassStateChanged(Styles.STATE_DANGER, chosen == BackendPrefs.Choice.NPU && !found);

@@ -1,6 +1,7 @@
 package dev.pith.app.ui.settings;
 
 import dev.pith.inference.hailo.HailoDevices;
+import dev.pith.inference.hailo.HailoOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import java.util.Map;
 public record Hardware(String cpu, String board, int cores, long memoryBytes, String system, String arch,
     List<HailoDevices.Device> npus) {
   /** The environment variable that moves where {@code /proc} and {@code /sys} are read (tests use a tree). */
-  public static final String ROOT_VARIABLE = "PITH_SYSFS_ROOT";
+  public static final String ROOT_VARIABLE = HailoOptions.ROOT_VARIABLE;
 
   public Hardware {
     npus = List.copyOf(npus);
