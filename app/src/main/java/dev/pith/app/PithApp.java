@@ -1,5 +1,7 @@
 package dev.pith.app;
 
+import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.cli.Catalogs;
 import dev.pith.app.cli.DataDir;
 import dev.pith.app.cli.ModelLocator;
 import dev.pith.app.kiosk.KioskMode;
@@ -11,14 +13,12 @@ import dev.pith.app.ui.ChatWindow;
 import dev.pith.app.ui.UiSettings;
 import dev.pith.app.ui.WindowBackends;
 import dev.pith.app.ui.settings.SettingsStore;
-import dev.pith.app.cli.BackendLoader;
-import dev.pith.app.cli.Catalogs;
-import dev.pith.inference.hailo.HailoOptions;
-import dev.pith.inference.models.Catalog;
-import dev.pith.inference.models.ModelException;
 import dev.pith.inference.OneLine;
 import dev.pith.inference.cpu.CpuBackend;
 import dev.pith.inference.cpu.CpuBackendOptions;
+import dev.pith.inference.hailo.HailoOptions;
+import dev.pith.inference.models.Catalog;
+import dev.pith.inference.models.ModelException;
 import dev.pith.inference.power.PowerMeter;
 import dev.pith.storage.Database;
 import java.nio.file.Path;

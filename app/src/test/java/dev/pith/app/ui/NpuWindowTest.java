@@ -75,6 +75,7 @@ class NpuWindowTest {
     Message first = lastAnswer();
     assertEquals("Hello from the NPU", first.content());
     assertEquals("hailo", first.backend());
+    assertEquals(FakeHailoOllama.QWEN, first.modelId(), "stored with the model that answered");
     assertEquals(FakeHailoOllama.QWEN, server.lastChat().path("model").asText());
 
     server.failNextChat(FakeHailoOllama.Fault.RESET_MID_STREAM);

@@ -1,6 +1,7 @@
 package dev.pith.app.ui.chat;
 
 import dev.pith.inference.ChatBackend;
+import dev.pith.inference.hailo.HailoBackend;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -39,8 +40,14 @@ public record ModelState(Status status, Path dir, ChatBackend backend, String pr
     return status == Status.READY;
   }
 
-  /** The name shown for the model: the folder's name. */
+  /**
+   * The name shown (and stored with answers) for the model: the folder's name, or on the NPU the name hailo-ollama
+   * serves the model under, since that, not the CPU folder, is what answers.
+   */
   public String name() {
+    if (backend != null && HailoBackend.ID.equals(backend.id())) {
+      return backend.model().name();
+    }
     return dir == null ? "" : dir.getFileName().toString();
   }
 }
