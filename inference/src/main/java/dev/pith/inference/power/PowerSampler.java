@@ -73,8 +73,8 @@ public final class PowerSampler implements AutoCloseable {
 
   /**
    * The energy used between {@code fromNanos} and {@code toNanos} in joules: the trapezoid rule over the readings in
-   * between, linearly interpolated at the ends. Within one sampling period of the oldest or newest reading, the edge
-   * reading stands for the uncovered part (an answer ends between two reads).
+   * between, linearly interpolated at the ends. Within two sampling periods of the oldest or newest reading, the
+   * edge reading stands for the uncovered part (an answer ends between two reads, and a read takes time).
    *
    * @return empty when the readings do not cover the span: too few of them, a gap longer than two periods (the meter
    *     failed meanwhile), or a span older than the history
@@ -85,7 +85,8 @@ public final class PowerSampler implements AutoCloseable {
     }
     int first = index(0);
     int last = index(count - 1);
-    if (fromNanos < times[first] - periodNanos || toNanos > times[last] + periodNanos) {
+    long slack = 2 * periodNanos;
+    if (fromNanos < times[first] - slack || toNanos > times[last] + slack) {
       return OptionalDouble.empty();
     }
     double joules = 0;
@@ -103,7 +104,7 @@ public final class PowerSampler implements AutoCloseable {
       if (end <= start) {
         continue;
       }
-      if (times[b] - times[a] > 2 * periodNanos) {
+      if (times[b] - times[a] > slack) {
         return OptionalDouble.empty();
       }
       joules += (at(a, b, start) + at(a, b, end)) / 2 * seconds(end - start);
@@ -117,14 +118,16 @@ public final class PowerSampler implements AutoCloseable {
     thread.shutdownNow();
   }
 
+  /** Reads the meter once; the reading is stamped with the middle of the read, which may take ~20 ms. */
   private void sample() {
+    long before = nanoClock.getAsLong();
     OptionalDouble reading;
     try {
       reading = meter.watts();
     } catch (RuntimeException e) {
       reading = OptionalDouble.empty(); // a meter that throws must not stop the schedule
     }
-    long now = nanoClock.getAsLong();
+    long now = before + (nanoClock.getAsLong() - before) / 2;
     synchronized (this) {
       if (reading.isEmpty()) {
         latest = Double.NaN;

@@ -29,15 +29,18 @@ class PowerSamplerTest {
     }
   }
 
-  /** A ramp of 1 W per read with reads 100 ms apart on the sampler's clock: the trapezoid rule is exact on it. */
+  /**
+   * A ramp of 1 W per read with reads 100 ms long on the sampler's clock, each stamped mid-read (the k-th, of k W,
+   * at k × 100 − 50 ms): the power is t / 100 ms + 0.5 W, on which the trapezoid rule is exact.
+   */
   @Test
   void theTrapezoidRuleInterpolatesBetweenReadings() throws InterruptedException {
     AtomicInteger reads = new AtomicInteger();
     FixtureMeter meter = new FixtureMeter(n -> reads.incrementAndGet());
     try (PowerSampler sampler = new PowerSampler(meter, PERIOD, () -> reads.get() * 100 * MS)) {
       waitForReads(meter, 6);
-      assertEquals(1.2, sampler.energyJoules(100 * MS, 500 * MS).getAsDouble(), 1e-9); // 1 → 5 W over 0.4 s
-      assertEquals(0.2, sampler.energyJoules(150 * MS, 250 * MS).getAsDouble(), 1e-9); // 1.5 → 2.5 W over 0.1 s
+      assertEquals(1.4, sampler.energyJoules(100 * MS, 500 * MS).getAsDouble(), 1e-9); // 1.5 → 5.5 W over 0.4 s
+      assertEquals(0.25, sampler.energyJoules(150 * MS, 250 * MS).getAsDouble(), 1e-9); // 2 → 3 W over 0.1 s
       assertEquals(0.0, sampler.energyJoules(300 * MS, 300 * MS).getAsDouble(), 1e-9);
       assertEquals(OptionalDouble.empty(), sampler.energyJoules(-500 * MS, 300 * MS), "before the first reading");
       assertEquals(OptionalDouble.empty(), sampler.energyJoules(300 * MS, 200 * MS), "a span that ends first");
