@@ -20,6 +20,7 @@ import dev.pith.inference.hailo.HailoOptions;
 import dev.pith.inference.models.Catalog;
 import dev.pith.inference.models.ModelException;
 import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerMeters;
 import dev.pith.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +68,8 @@ public final class PithApp extends Application {
   private String startNote;
   private ChatWindow window;
   private ExitOnSignal exitOnSignal;
+  /** The machine's meter, chosen once here (a Pi 5 PMIC probe runs vcgencmd) and closed in {@link #stop()}. */
+  private PowerMeter power;
 
   static int exitCode() {
     return exitCode;
@@ -80,6 +83,9 @@ public final class PithApp extends Application {
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
     DataDir dataDir = DataDir.resolve(named.containsKey(DATA_DIR) ? Path.of(named.get(DATA_DIR)) : null, env, home);
+    power = PowerMeters.detect(PowerMeters.sysfsRoot(env), env);
+    LOG.info("power meter: {}, covering {}{}", power.source(), power.scope(),
+        power.unavailableReason().map(reason -> " (" + reason + ")").orElse(""));
     try {
       db = Database.open(dataDir.path());
       db.openReport().repairMessage().ifPresent(LOG::warn);
@@ -92,8 +98,7 @@ public final class PithApp extends Application {
           HailoOptions.fromEnvironment(env).withServerLog(dataDir.path().resolve("hailo-ollama.log")),
           catalog(env));
       context = new AppContext(db, dataDir.modelsDir(), model, backends, CpuBackendOptions.defaults(),
-          Clock.systemDefaultZone(), ZoneId.systemDefault(), env,
-          PowerMeter.none("power measurement comes in a later version"))
+          Clock.systemDefaultZone(), ZoneId.systemDefault(), env, power)
           .withKiosk(kioskMode(Boolean.parseBoolean(named.get(KIOSK))), Platform::exit);
     } catch (RuntimeException e) {
       LOG.error("cannot open the database in {}", dataDir.path(), e);
@@ -171,6 +176,9 @@ public final class PithApp extends Application {
       }
       if (db != null) {
         db.close();
+      }
+      if (power != null) {
+        power.close();
       }
     } finally {
       exitOnSignal.stopped();

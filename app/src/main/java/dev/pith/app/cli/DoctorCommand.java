@@ -8,11 +8,15 @@ import dev.pith.inference.hailo.HailoReport;
 import dev.pith.inference.models.CatalogEntry;
 import dev.pith.inference.models.ModelException;
 import dev.pith.inference.onnx.OrtRuntime;
+import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerMeters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -34,6 +38,8 @@ import picocli.CommandLine.Spec;
             + "3 the database was damaged and this run replaced it (the newest good backup, else an empty one)."})
 final class DoctorCommand implements Callable<Integer> {
   private static final String ROW = "%-14s %s%n";
+  private static final String NONE = "none";
+  private static final long POWER_PAUSE_MILLIS = 200;
 
   @ParentCommand private PithCommand root;
   @Spec private CommandSpec spec;
@@ -58,6 +64,7 @@ final class DoctorCommand implements Callable<Integer> {
     printModels(out, ModelFolders.describe(dataDir.modelsDir()));
     row(out, "ONNX Runtime", onnxRuntime());
     printNpu(out, HailoDetection.detect(npu, npuModels()));
+    row(out, "Power", power(root.context().environment()));
     out.flush();
     return new DatabaseDoctor(dataDir, full, out, spec.commandLine().getErr()).print();
   }
@@ -94,6 +101,32 @@ final class DoctorCommand implements Callable<Integer> {
           .map(HailoModel::of).collect(Collectors.toList());
     } catch (ModelException e) {
       return List.of();
+    }
+  }
+
+  /**
+   * The meter the window would use and what it reads now, or why there is none. The reading is the second of two
+   * taken {@link #POWER_PAUSE_MILLIS} apart: a counter (RAPL, hwmon energy) needs time between reads.
+   */
+  private static String power(Map<String, String> environment) {
+    try (PowerMeter meter = PowerMeters.detect(PowerMeters.sysfsRoot(environment), environment)) {
+      if (NONE.equals(meter.source())) {
+        return NONE + ": " + meter.unavailableReason().orElseThrow(); // PowerMeter.none always says why
+      }
+      meter.watts();
+      pause();
+      OptionalDouble watts = meter.watts();
+      String reading = watts.isPresent() ? String.format(Locale.ROOT, "%.2f W", watts.getAsDouble())
+          : "no reading (" + meter.unavailableReason().orElse("the meter gave none") + ")";
+      return meter.source() + ": " + reading + " (covers " + meter.scope() + ")";
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POWER_PAUSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the reading after it is still worth showing
     }
   }
 

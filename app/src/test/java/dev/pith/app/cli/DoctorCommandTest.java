@@ -11,6 +11,7 @@ import dev.pith.storage.dao.ConversationDao;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,26 @@ class DoctorCommandTest {
         + home.resolve("sysfs/sys/bus/pci/devices") + ")"), run::toString);
     assertTrue(run.outLines().contains("NPU            not available: no Hailo NPU in this machine"), run::toString);
     assertEquals("", run.err());
+  }
+
+  @Test
+  void saysWhyThereIsNoPowerMeter() {
+    CliRun run = doctor(home.resolve("data"));
+    assertTrue(run.outLines().contains("Power          none: no power sensor found: no Pi 5 PMIC (vcgencmd not found), "
+        + "no hwmon power sensor, no battery, no RAPL package zone in /sys/class/powercap"), run::toString);
+  }
+
+  @Test
+  void printsThePowerMeterItsReadingAndWhatItCovers() throws IOException {
+    Path vcgencmd = Files.createDirectories(home.resolve("bin")).resolve("vcgencmd");
+    Files.writeString(vcgencmd, "#!/bin/sh\nprintf '  VDD_CORE_A current(7)=2.5A\\n  VDD_CORE_V volt(15)=0.8V\\n'\n");
+    Files.setPosixFilePermissions(vcgencmd, PosixFilePermissions.fromString("rwxr-xr-x"));
+    CliContext context = TestContexts.withEnvironment(home,
+        Map.of("PITH_SYSFS_ROOT", home.resolve("sysfs").toString(), "PITH_VCGENCMD", vcgencmd.toString()));
+    CliRun run = CliRun.of(context, "--data-dir", home.resolve("data").toString(), "doctor");
+    assertTrue(run.outLines().contains(
+        "Power          Pi 5 PMIC: 2.00 W (covers Pi 5 board rails (excludes USB, fan and the AI HAT+ 2))"),
+        run::toString);
   }
 
   @Test

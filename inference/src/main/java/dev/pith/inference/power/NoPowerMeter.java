@@ -24,6 +24,11 @@ final class NoPowerMeter implements PowerMeter {
   }
 
   @Override
+  public String scope() {
+    return "nothing";
+  }
+
+  @Override
   public Optional<String> unavailableReason() {
     return reason;
   }

@@ -23,6 +23,22 @@ public interface PowerMeter extends AutoCloseable {
    */
   OptionalDouble watts();
 
+  /**
+   * What the figure covers, for people, e.g. {@code Pi 5 board rails (excludes USB, fan and the AI HAT+ 2)}: a
+   * reading is only comparable with another of the same scope, and the UI says what is left out.
+   */
+  default String scope() {
+    return "what " + source() + " reports (its coverage is not known)";
+  }
+
+  /**
+   * Whether the readings are measurements; {@code false} for an estimate (e.g. a published typical draw), which
+   * the UI must mark as such (DESIGN.md "Telemetry": an estimate is never shown as a measurement).
+   */
+  default boolean measured() {
+    return true;
+  }
+
   /** Why there are no readings, for a tooltip or {@code pith doctor}; empty while the meter works. */
   default Optional<String> unavailableReason() {
     return Optional.empty();

@@ -16,6 +16,7 @@ class PowerMeterTest {
       assertTrue(meter.watts().isEmpty());
       assertTrue(meter.watts().isEmpty(), "still nothing on the next read: no made-up numbers");
       assertEquals(Optional.of("no power sensor found"), meter.unavailableReason());
+      assertEquals("nothing", meter.scope());
     }
   }
 
@@ -41,6 +42,8 @@ class PowerMeterTest {
     };
     assertEquals(Optional.empty(), meter.unavailableReason());
     assertEquals(4.25, meter.watts().getAsDouble());
+    assertEquals("what test rail reports (its coverage is not known)", meter.scope());
+    assertTrue(meter.measured(), "a reading is a measurement unless the meter says it estimates");
     meter.close();
   }
 }

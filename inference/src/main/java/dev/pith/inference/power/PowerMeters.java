@@ -1,0 +1,90 @@
+package dev.pith.inference.power;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Chooses the machine's power meter at start-up (DESIGN.md "Telemetry"), best first: the Pi 5 PMIC (the whole
+ * board), a hwmon power sensor, a discharging battery, RAPL (CPU packages only); otherwise {@link PowerMeter#none}
+ * with what was looked for and why each was not usable, so people know how to get one.
+ */
+public final class PowerMeters {
+  /** A folder shaped like {@code /} to read {@code sys/class/...} under; tests point it at a fixture tree. */
+  public static final String ROOT_VARIABLE = "PITH_SYSFS_ROOT";
+  /** The vcgencmd to run instead of the one on PATH. */
+  public static final String VCGENCMD_VARIABLE = "PITH_VCGENCMD";
+  /**
+   * The Hailo-10H on the AI HAT+ 2 has no power sensor, and its HAT is fed outside the Pi 5 PMIC's rails: no source
+   * here includes the NPU's draw, and when the NPU answers the UI says so. A published typical draw may be shown
+   * later, but only through a meter whose {@link PowerMeter#measured()} is false.
+   */
+  public static final String NPU_NOT_INCLUDED = "the Hailo-10H has no power sensor: its draw is not included";
+
+  private PowerMeters() {}
+
+  /** {@code PITH_SYSFS_ROOT}, else {@code /}. */
+  public static Path sysfsRoot(Map<String, String> environment) {
+    String root = environment.get(ROOT_VARIABLE);
+    return Path.of(root == null || root.isBlank() ? "/" : root);
+  }
+
+  /**
+   * The best meter the machine offers; the caller owns (and closes) it.
+   *
+   * @param root where {@code sys/class/...} is read ({@link #sysfsRoot})
+   * @param environment {@code PITH_VCGENCMD}, else {@code PATH} to find vcgencmd
+   */
+  public static PowerMeter detect(Path root, Map<String, String> environment) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(environment, "environment");
+    List<String> missing = new ArrayList<>();
+    for (Probe probe : List.of(pi(environment), HwmonMeter.open(root, System::nanoTime), BatteryMeter.open(root))) {
+      if (probe.meter().isPresent()) {
+        return probe.meter().get();
+      }
+      missing.add(probe.reason());
+    }
+    Probe rapl = RaplMeter.open(root, System::nanoTime);
+    if (rapl.meter().isPresent()) {
+      return rapl.meter().get();
+    }
+    missing.add(rapl.reason());
+    return PowerMeter.none("no power sensor found: " + String.join(", ", missing));
+  }
+
+  /** The Pi 5 PMIC when vcgencmd exists and its {@code pmic_read_adc} gives paired rails. */
+  private static Probe pi(Map<String, String> environment) {
+    Optional<String> vcgencmd = vcgencmd(environment);
+    if (vcgencmd.isEmpty()) {
+      return Probe.missing("no Pi 5 PMIC (vcgencmd not found)");
+    }
+    PiPmicMeter meter = new PiPmicMeter(vcgencmd.get(), PiPmicMeter.DEFAULT_TIMEOUT);
+    if (meter.watts().isPresent()) {
+      return Probe.of(meter);
+    }
+    return Probe.missing("no Pi 5 PMIC (" + meter.unavailableReason().orElse("no reading") + ")");
+  }
+
+  /** {@code PITH_VCGENCMD} as given, else the first executable {@code vcgencmd} on {@code PATH}. */
+  static Optional<String> vcgencmd(Map<String, String> environment) {
+    String given = environment.get(VCGENCMD_VARIABLE);
+    if (given != null && !given.isBlank()) {
+      return Optional.of(given);
+    }
+    String path = environment.getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty()) {
+        Path candidate = Path.of(dir, "vcgencmd");
+        if (Files.isExecutable(candidate)) {
+          return Optional.of(candidate.toString());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
