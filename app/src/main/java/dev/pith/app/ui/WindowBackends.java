@@ -13,7 +13,6 @@ import dev.pith.inference.hailo.HailoModel;
 import dev.pith.inference.hailo.HailoOptions;
 import dev.pith.inference.hailo.HailoReport;
 import dev.pith.inference.models.Catalog;
-import dev.pith.inference.models.CatalogEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -102,16 +101,9 @@ public final class WindowBackends implements BackendLoader {
     return new AutoBackend(npu, () -> cpu.load(modelDir, options), (message, cause) -> fallbacks.accept(message));
   }
 
-  /** The catalog's NPU model of the same family as the CPU model in {@code modelDir} (named by its catalog id). */
+  /** The NPU version of the CPU model in {@code modelDir}, a folder named by its catalog id. */
   private Optional<HailoModel> twinOf(Path modelDir) {
     Path name = modelDir.getFileName();
-    if (name == null) {
-      return Optional.empty();
-    }
-    return catalog.find(name.toString())
-        .flatMap(cpuEntry -> catalog.models().stream()
-            .filter(e -> CatalogEntry.HAILO.equals(e.backend()) && e.family().equals(cpuEntry.family()))
-            .findFirst())
-        .map(HailoModel::of);
+    return name == null ? Optional.empty() : HailoModel.twinOf(catalog, name.toString());
   }
 }

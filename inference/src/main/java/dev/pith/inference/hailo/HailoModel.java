@@ -47,6 +47,20 @@ public record HailoModel(String label, List<String> names, String family) {
     return new HailoModel(entry.id(), entry.hailoNames(), entry.family());
   }
 
+  /**
+   * The NPU model of the same family (the same weights) as the catalog's CPU model {@code cpuId}: what the window
+   * runs on the NPU for a CPU model the user chose. Empty for a model the catalog does not know or has no NPU
+   * version of. {@link #tokenizerFolder} goes the other way.
+   */
+  public static Optional<HailoModel> twinOf(Catalog catalog, String cpuId) {
+    return catalog.find(cpuId)
+        .filter(cpu -> CatalogEntry.CPU.equals(cpu.backend()))
+        .flatMap(cpu -> catalog.models().stream()
+            .filter(e -> CatalogEntry.HAILO.equals(e.backend()) && e.family().equals(cpu.family()))
+            .findFirst())
+        .map(HailoModel::of);
+  }
+
   /** A model known only by its name on the server. */
   public static HailoModel named(String serverName) {
     return new HailoModel(serverName, List.of(serverName), "");

@@ -76,6 +76,17 @@ class HailoModelTest {
   }
 
   @Test
+  void aCpuModelsTwinIsTheNpuModelOfItsFamily() throws Exception {
+    Catalog catalog = catalog();
+    assertEquals("qwen2.5-1.5b-instruct-hailo",
+        HailoModel.twinOf(catalog, "qwen2.5-1.5b-instruct-int4-cpu").orElseThrow().label());
+    assertEquals("deepseek-r1-distill-qwen-1.5b-hailo",
+        HailoModel.twinOf(catalog, "deepseek-r1-distill-qwen-1.5b-int4-cpu").orElseThrow().label());
+    assertTrue(HailoModel.twinOf(catalog, "my-own-folder").isEmpty(), "a folder the catalog does not know");
+    assertTrue(HailoModel.twinOf(catalog, "qwen2.5-1.5b-instruct-hailo").isEmpty(), "an NPU model has no twin");
+  }
+
+  @Test
   void versionsCompareNumberByNumber() {
     assertTrue(HailoModel.compareVersions("5.10.0", "5.9") > 0);
     assertTrue(HailoModel.compareVersions("v5.3.0-rc1", "5.3") == 0);
