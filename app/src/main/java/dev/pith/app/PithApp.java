@@ -21,6 +21,7 @@ import dev.pith.inference.models.Catalog;
 import dev.pith.inference.models.ModelException;
 import dev.pith.inference.power.PowerMeter;
 import dev.pith.inference.power.PowerMeters;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,6 +71,7 @@ public final class PithApp extends Application {
   private ExitOnSignal exitOnSignal;
   /** The machine's meter, chosen once here (a Pi 5 PMIC probe runs vcgencmd) and closed in {@link #stop()}. */
   private PowerMeter power;
+  private PowerSampler powerSampler;
 
   static int exitCode() {
     return exitCode;
@@ -86,6 +88,7 @@ public final class PithApp extends Application {
     power = PowerMeters.detect(PowerMeters.sysfsRoot(env), env);
     LOG.info("power meter: {}, covering {}{}", power.source(), power.scope(),
         power.unavailableReason().map(reason -> " (" + reason + ")").orElse(""));
+    powerSampler = PowerSampler.of(power);
     try {
       db = Database.open(dataDir.path());
       db.openReport().repairMessage().ifPresent(LOG::warn);
@@ -98,7 +101,7 @@ public final class PithApp extends Application {
           HailoOptions.fromEnvironment(env).withServerLog(dataDir.path().resolve("hailo-ollama.log")),
           catalog(env));
       context = new AppContext(db, dataDir.modelsDir(), model, backends, CpuBackendOptions.defaults(),
-          Clock.systemDefaultZone(), ZoneId.systemDefault(), env, power)
+          Clock.systemDefaultZone(), ZoneId.systemDefault(), env, powerSampler)
           .withKiosk(kioskMode(Boolean.parseBoolean(named.get(KIOSK))), Platform::exit);
     } catch (RuntimeException e) {
       LOG.error("cannot open the database in {}", dataDir.path(), e);
@@ -176,6 +179,9 @@ public final class PithApp extends Application {
       }
       if (db != null) {
         db.close();
+      }
+      if (powerSampler != null) {
+        powerSampler.close();
       }
       if (power != null) {
         power.close();

@@ -1,6 +1,7 @@
 package dev.pith.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,7 @@ class MigratorTest {
       assertEquals(2, db.read(c -> new MessageDao(c).children(SOURDOUGH, thread.get(0).id())).size());
       assertEquals(31, thread.get(1).metrics().promptTokens());
       assertEquals("hailo", thread.get(1).backend());
+      assertNull(thread.get(1).metrics().idleWatts(), "schema 4's idle draw was not measured then");
 
       // Text written under schema 1 is searchable after the upgrade, diacritics folded.
       List<SearchHit> hits = db.read(c -> new SearchDao(c).search("karamellisiert", 10, "[", "]"));

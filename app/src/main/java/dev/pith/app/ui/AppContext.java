@@ -3,7 +3,7 @@ package dev.pith.app.ui;
 import dev.pith.app.cli.BackendLoader;
 import dev.pith.app.kiosk.KioskMode;
 import dev.pith.inference.cpu.CpuBackendOptions;
-import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,14 +26,14 @@ import javafx.application.Platform;
  * @param zone the user's time zone, for Today / Yesterday
  * @param environment the process environment (PATH, for espeak-ng; PITH_SYSFS_ROOT, where Settings looks for
  *     the hardware)
- * @param power where watts come from
+ * @param power the machine's power meter, read in the background; the window borrows it (its owner closes it)
  * @param kiosk what the window may offer: everything, or kiosk mode's little (the one place later features such as
  *     the cloud escalation ask whether they may show themselves)
  * @param exit ends the application: the kiosk's staff menu "Quit Pith" ({@code Platform::exit}; tests record it)
  */
 public record AppContext(Database db, Path modelsDir, Optional<Path> model, BackendLoader backends,
     CpuBackendOptions cpu, Clock clock, ZoneId zone, Map<String, String> environment,
-    PowerMeter power, KioskMode kiosk, Runnable exit) {
+    PowerSampler power, KioskMode kiosk, Runnable exit) {
 
   public AppContext {
     Objects.requireNonNull(db, "db");
@@ -51,7 +51,7 @@ public record AppContext(Database db, Path modelsDir, Optional<Path> model, Back
 
   /** A normal window (no kiosk mode) that ends the application with {@code Platform.exit()}. */
   public AppContext(Database db, Path modelsDir, Optional<Path> model, BackendLoader backends,
-      CpuBackendOptions cpu, Clock clock, ZoneId zone, Map<String, String> environment, PowerMeter power) {
+      CpuBackendOptions cpu, Clock clock, ZoneId zone, Map<String, String> environment, PowerSampler power) {
     this(db, modelsDir, model, backends, cpu, clock, zone, environment, power, KioskMode.OFF, Platform::exit);
   }
 

@@ -16,6 +16,7 @@ import dev.pith.app.ui.settings.SettingsStore;
 import dev.pith.app.ui.theme.Appearance;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
 import dev.pith.storage.dao.ConversationDao;
 import dev.pith.storage.dao.MessageDao;
@@ -159,7 +160,7 @@ public final class Screenshots {
     AppContext context = new AppContext(db, dir.resolve("models"),
         model.map(m -> modelDir), loader, CpuBackendOptions.defaults(),
         Clock.systemDefaultZone(), ZoneId.systemDefault(), environment,
-        PowerMeter.none("no power meter on this machine"));
+        PowerSampler.of(PowerMeter.none("no power meter on this machine")));
     if (kiosk) {
       context = context.withKiosk(KioskMode.on(KioskSettings.DEFAULT.withEnabled(true)), () -> { });
     }

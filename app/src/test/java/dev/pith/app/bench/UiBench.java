@@ -8,6 +8,7 @@ import dev.pith.app.ui.status.ProcessMemory;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
 import dev.pith.storage.dao.ConversationDao;
 import dev.pith.storage.dao.MessageDao;
@@ -89,7 +90,7 @@ public final class UiBench {
     AppContext context = new AppContext(db, dir.resolve("models"), Optional.of(dir.resolve("paced-sample")),
         (modelDir, cpu) -> PacedBackend.sample(options.tokens(), options.rate(), options.thinking()),
         CpuBackendOptions.defaults(), Clock.systemDefaultZone(),
-        ZoneId.systemDefault(), Map.of(), PowerMeter.none("not measured in the benchmark"));
+        ZoneId.systemDefault(), Map.of(), PowerSampler.of(PowerMeter.none("not measured in the benchmark")));
     OnFx.startToolkit();
     AtomicReference<ChatWindow> window = new AtomicReference<>();
     OnFx.call(() -> {

@@ -13,6 +13,7 @@ import dev.pith.inference.cpu.CpuBackend;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.onnx.optimize.ModelOptimizer;
 import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +54,7 @@ final class WindowHarness implements AutoCloseable {
     this.db = Database.open(dataDir);
     this.context = new AppContext(db, dataDir.resolve("models"), model, loader,
         CpuBackendOptions.defaults().withThreads(1), Clock.systemDefaultZone(),
-        ZoneId.systemDefault(), Map.of(), PowerMeter.none("no power meter in tests"));
+        ZoneId.systemDefault(), Map.of(), PowerSampler.of(PowerMeter.none("no power meter in tests")));
   }
 
   static WindowHarness tiny(Path dataDir) {

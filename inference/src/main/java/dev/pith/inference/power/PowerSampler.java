@@ -2,6 +2,7 @@ package dev.pith.inference.power;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,14 @@ public final class PowerSampler implements AutoCloseable {
   public static final String THREAD_NAME = "pith-power";
   public static final Duration MIN_PERIOD = Duration.ofMillis(100);
   public static final int WINDOW_SECONDS = 60;
+  /**
+   * The default period: four reads a second. Fine enough for the energy of an answer of a second or more, and on a Pi
+   * 5 each PMIC read is a {@code vcgencmd} process, whose CPU an answer decoding on all four cores would feel at 10 Hz
+   * (inference/BENCHMARKS.md "Power sampling").
+   */
+  public static final Duration DEFAULT_PERIOD = Duration.ofMillis(250);
+  /** How long before a request the machine's idle draw is averaged over (see {@link #energyUse}). */
+  public static final Duration BASELINE = Duration.ofSeconds(2);
 
   private final PowerMeter meter;
   private final LongSupplier nanoClock;
@@ -58,7 +67,21 @@ public final class PowerSampler implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    thread.scheduleAtFixedRate(this::sample, 0, periodNanos, TimeUnit.NANOSECONDS);
+    if (meter instanceof NoPowerMeter) {
+      thread.shutdown(); // nothing to read, ever: no thread
+    } else {
+      thread.scheduleAtFixedRate(this::sample, 0, periodNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Samples {@code meter} every {@link #DEFAULT_PERIOD}. */
+  public static PowerSampler of(PowerMeter meter) {
+    return new PowerSampler(meter, DEFAULT_PERIOD);
+  }
+
+  /** The time between reads. */
+  public Duration period() {
+    return Duration.ofNanos(periodNanos);
   }
 
   /** The meter being read (for its source, scope and reason). */
@@ -110,6 +133,69 @@ public final class PowerSampler implements AutoCloseable {
       joules += (at(a, b, start) + at(a, b, end)) / 2 * seconds(end - start);
     }
     return OptionalDouble.of(joules);
+  }
+
+  /**
+   * What the span from {@code fromNanos} to {@code toNanos} drew, with the machine's idle draw over the
+   * {@link #BASELINE} before it (NaN when there are no readings then). Call it when the span has just ended: the last
+   * reading may be up to a period old and stands for the rest.
+   *
+   * @return empty when the readings do not cover the span (see {@link #energyJoules})
+   */
+  public Optional<EnergyUse> energyUse(long fromNanos, long toNanos) {
+    OptionalDouble joules = energyJoules(fromNanos, toNanos);
+    if (joules.isEmpty()) {
+      return Optional.empty();
+    }
+    double idle = averageWatts(fromNanos - BASELINE.toNanos(), fromNanos).orElse(Double.NaN);
+    return Optional.of(new EnergyUse(Math.max(0, joules.getAsDouble()), seconds(toNanos - fromNanos), idle,
+        meter.source(), meter.scope(), meter.measured()));
+  }
+
+  /**
+   * The mean of the readings taken between {@code fromNanos} and {@code toNanos}, both included; empty when there are
+   * none. (A mean of readings, not of the energy: the edge rules of {@link #energyJoules} are for spans that go on.)
+   */
+  public synchronized OptionalDouble averageWatts(long fromNanos, long toNanos) {
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      int k = index(i);
+      if (times[k] >= fromNanos && times[k] <= toNanos) {
+        sum += watts[k];
+        n++;
+      }
+    }
+    return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
+  }
+
+  /**
+   * A copy of the readings taken since {@code sinceNanos}, oldest first, for a chart. It allocates two arrays: call it
+   * when drawing, not per token.
+   */
+  public synchronized Readings readingsSince(long sinceNanos) {
+    int skip = 0;
+    while (skip < count && times[index(skip)] < sinceNanos) {
+      skip++;
+    }
+    long[] t = new long[count - skip];
+    double[] w = new double[count - skip];
+    for (int i = skip; i < count; i++) {
+      t[i - skip] = times[index(i)];
+      w[i - skip] = watts[index(i)];
+    }
+    return new Readings(t, w);
+  }
+
+  /**
+   * Readings, oldest first: {@code watts[i]} was read at {@code nanos[i]} ({@link System#nanoTime()}). The arrays are
+   * the caller's own copy.
+   */
+  @SuppressWarnings("java:S6218") // arrays compared by identity is fine for a snapshot
+  public record Readings(long[] nanos, double[] watts) {
+    public int size() {
+      return nanos.length;
+    }
   }
 
   /** Stops the thread; readings taken so far stay available. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,6 +82,56 @@ class PowerSamplerTest {
       assertEquals(OptionalDouble.empty(), sampler.latest());
       waitForReads(meter, 7);
       assertEquals(OptionalDouble.of(4.0), sampler.latest());
+    }
+  }
+
+  /**
+   * Eight reads on the sampler's clock, the k-th stamped at k × 100 − 50 ms: 2 W for the first four (the machine
+   * idle), then 6 W (answering); later reads give nothing, so the history stays as it is.
+   */
+  @Test
+  void anAnswersEnergyUseHasTheIdleDrawBeforeItAsItsBaseline() throws InterruptedException {
+    AtomicInteger reads = new AtomicInteger();
+    FixtureMeter meter = new FixtureMeter(n -> {
+      reads.incrementAndGet();
+      return n <= 4 ? 2.0 : n <= 8 ? 6.0 : Double.NaN;
+    });
+    try (PowerSampler sampler = new PowerSampler(meter, PERIOD, () -> reads.get() * 100 * MS)) {
+      waitForReads(meter, 9);
+      EnergyUse use = sampler.energyUse(400 * MS, 750 * MS).orElseThrow();
+      assertEquals(0.25 + 1.8, use.joules(), 1e-9); // 4 → 6 W over 50 ms, then 6 W for 300 ms
+      assertEquals(0.35, use.seconds(), 1e-9);
+      assertEquals(2.05 / 0.35, use.averageWatts(), 1e-9);
+      assertEquals(2.0, use.idleWatts(), 1e-9, "the reads at 50 to 350 ms");
+      assertEquals(2.05 - 2.0 * 0.35, use.aboveIdleJoules().getAsDouble(), 1e-9);
+      assertEquals("fixture", use.source());
+      assertTrue(use.measured());
+
+      EnergyUse noBaseline = sampler.energyUse(40 * MS, 250 * MS).orElseThrow();
+      assertTrue(Double.isNaN(noBaseline.idleWatts()), "no reading in the two seconds before 40 ms");
+      assertEquals(OptionalDouble.empty(), noBaseline.aboveIdleJoules());
+      assertEquals(2.0 * 0.21, noBaseline.joules(), 1e-9);
+
+      PowerSampler.Readings recent = sampler.readingsSince(300 * MS);
+      assertEquals(5, recent.size());
+      assertEquals(350 * MS, recent.nanos()[0]);
+      assertEquals(750 * MS, recent.nanos()[4]);
+      assertEquals(2.0, recent.watts()[0]);
+      assertEquals(6.0, recent.watts()[4]);
+      assertEquals(8, sampler.readingsSince(Long.MIN_VALUE).size());
+      assertEquals(OptionalDouble.of(4.0), sampler.averageWatts(0, 800 * MS));
+      assertEquals(OptionalDouble.empty(), sampler.averageWatts(760 * MS, 900 * MS));
+    }
+  }
+
+  @Test
+  void withoutAMeterThereIsNoEnergy() throws InterruptedException {
+    try (PowerSampler sampler = PowerSampler.of(PowerMeter.none("no sensor here"))) {
+      Thread.sleep(50);
+      assertEquals(OptionalDouble.empty(), sampler.latest());
+      assertEquals(Optional.empty(), sampler.energyUse(0, System.nanoTime()));
+      assertEquals(0, sampler.readingsSince(Long.MIN_VALUE).size());
+      assertEquals(PowerSampler.DEFAULT_PERIOD, sampler.period());
     }
   }
 

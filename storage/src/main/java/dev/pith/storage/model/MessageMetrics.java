@@ -10,7 +10,9 @@ package dev.pith.storage.model;
  * @param decodeTps decode speed, tokens per second
  * @param energyJoules energy spent on the answer
  * @param averageWatts average power while answering
- * @param powerSource where the watts came from (e.g. {@code pmic}, {@code rapl}, {@code estimate})
+ * @param powerSource where the watts came from, as the meter names itself (e.g. {@code Pi 5 PMIC}, {@code RAPL})
+ * @param idleWatts the machine's average power in the seconds before the answer was requested: the energy above idle
+ *     is {@code energyJoules - idleWatts * energyJoules / averageWatts}
  */
 public record MessageMetrics(
     Integer promptTokens,
@@ -19,7 +21,25 @@ public record MessageMetrics(
     Double decodeTps,
     Double energyJoules,
     Double averageWatts,
-    String powerSource) {
+    String powerSource,
+    Double idleWatts) {
 
-  public static final MessageMetrics NONE = new MessageMetrics(null, null, null, null, null, null, null);
+  public static final MessageMetrics NONE = new MessageMetrics(null, null, null, null, null, null, null, null);
+
+  /** Metrics without an idle baseline. */
+  public MessageMetrics(Integer promptTokens, Integer generatedTokens, Double ttftMillis, Double decodeTps,
+      Double energyJoules, Double averageWatts, String powerSource) {
+    this(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts, powerSource, null);
+  }
+
+  /**
+   * The energy the answer took above the machine's idle draw; null unless the energy, the average and the baseline
+   * were all measured. May be negative when the machine was busier before the answer than during it.
+   */
+  public Double energyAboveIdleJoules() {
+    if (energyJoules == null || averageWatts == null || idleWatts == null || !(averageWatts > 0)) {
+      return null;
+    }
+    return energyJoules - idleWatts * (energyJoules / averageWatts);
+  }
 }

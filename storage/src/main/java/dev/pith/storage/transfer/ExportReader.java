@@ -45,10 +45,13 @@ final class ExportReader {
   private final JsonParser p;
   private final JsonValues values;
   private final Target target;
+  private final long length;
   private boolean started;
 
-  ExportReader(JsonParser p, Target target) {
+  /** @param length the file's size in bytes, to tell a cut-off number from a malformed one; -1 when unknown */
+  ExportReader(JsonParser p, Target target, long length) {
     this.p = p;
+    this.length = length;
     this.values = new JsonValues(p);
     this.target = target;
   }
@@ -62,8 +65,10 @@ final class ExportReader {
     } catch (StreamConstraintsException e) {
       throw values.problem("beyond the limits of Pith's import: " + e.getOriginalMessage());
     } catch (StreamReadException e) {
-      if (started && String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
-        // Jackson reports some truncations (after a comma, between entries) as a parse error, not an EOF.
+      if (started && (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")
+          || length >= 0 && e.getLocation() != null && e.getLocation().getByteOffset() >= length - 1)) {
+        // Jackson reports some truncations (after a comma, between entries, in a number cut after its decimal
+        // point, where the error is placed on the last byte) as a parse error, not an EOF.
         throw new ImportException("the file ends early (truncated JSON at " + at(e.getLocation()) + ")");
       }
       throw started
@@ -233,6 +238,7 @@ final class ExportReader {
     Double energyJoules = null;
     Double averageWatts = null;
     String powerSource = null;
+    Double idleWatts = null;
     for (String field = nextField(); field != null; field = nextField()) {
       switch (field) {
         case Fields.PROMPT_TOKENS -> promptTokens = values.wholeNumberOrNull();
@@ -242,11 +248,12 @@ final class ExportReader {
         case Fields.ENERGY_J -> energyJoules = values.numberOrNull();
         case Fields.AVG_WATTS -> averageWatts = values.numberOrNull();
         case Fields.POWER_SOURCE -> powerSource = values.textOrNull();
+        case Fields.IDLE_WATTS -> idleWatts = values.numberOrNull();
         default -> p.skipChildren();
       }
     }
     return new MessageMetrics(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts,
-        powerSource);
+        powerSource, idleWatts);
   }
 
   /** Moves to the next field's value and returns the field's name; null at the end of the object. */

@@ -32,6 +32,7 @@ final class Fields {
   static final String ENERGY_J = "energy_j";
   static final String AVG_WATTS = "avg_watts";
   static final String POWER_SOURCE = "power_source";
+  static final String IDLE_WATTS = "idle_watts";
 
   private Fields() {}
 }

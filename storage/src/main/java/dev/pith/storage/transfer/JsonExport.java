@@ -140,7 +140,7 @@ public final class JsonExport {
     g.writeEndObject();
   }
 
-  /** {@code null} for a message with nothing measured (every question), else all seven fields. */
+  /** {@code null} for a message with nothing measured (every question), else all eight fields. */
   private static void writeMetrics(JsonGenerator g, MessageMetrics x) throws IOException {
     if (x.equals(MessageMetrics.NONE)) {
       g.writeNullField(Fields.METRICS);
@@ -154,6 +154,7 @@ public final class JsonExport {
     writeNumber(g, Fields.ENERGY_J, x.energyJoules());
     writeNumber(g, Fields.AVG_WATTS, x.averageWatts());
     g.writeStringField(Fields.POWER_SOURCE, x.powerSource());
+    writeNumber(g, Fields.IDLE_WATTS, x.idleWatts());
     g.writeEndObject();
   }
 

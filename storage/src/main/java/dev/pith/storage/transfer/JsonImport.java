@@ -39,7 +39,7 @@ public final class JsonImport {
       try (InputStream in = Files.newInputStream(file);
           JsonParser parser = TransferFormat.JSON.createParser(in);
           ImportMerge merge = new ImportMerge(c)) {
-        new ExportReader(parser, merge).read();
+        new ExportReader(parser, merge, Files.size(file)).read();
         return merge.result();
       } catch (IOException e) {
         throw new ImportException("cannot read " + file + ": " + e.getMessage());

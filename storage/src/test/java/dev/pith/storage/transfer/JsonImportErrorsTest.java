@@ -107,6 +107,14 @@ class JsonImportErrorsTest {
   }
 
   @Test
+  void aNumberCutShortInsideTheFileIsInvalidNotTruncated() throws IOException {
+    String broken = exportText.replace("812.345", "812.");
+    String message = rejected(write(broken.getBytes(StandardCharsets.UTF_8))).getMessage();
+    assertTrue(message.startsWith("invalid JSON at line ") && message.contains("Decimal point not followed by a digit"),
+        message);
+  }
+
+  @Test
   void anIdTwiceInTheFileIsNamed() {
     String failedAnswer = message(2, 3).get("id").asText();
     message(2, 4).put("id", failedAnswer);
