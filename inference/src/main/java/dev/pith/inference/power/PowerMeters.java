@@ -20,10 +20,17 @@ public final class PowerMeters {
   public static final String VCGENCMD_VARIABLE = "PITH_VCGENCMD";
   /**
    * The Hailo-10H on the AI HAT+ 2 has no power sensor, and its HAT is fed outside the Pi 5 PMIC's rails: no source
-   * here includes the NPU's draw, and when the NPU answers the UI says so. A published typical draw may be shown
-   * later, but only through a meter whose {@link PowerMeter#measured()} is false.
+   * here includes the NPU's draw, and when the NPU answers the UI says so. Its published typical draw
+   * ({@link #NPU_TYPICAL_WATTS}) may be shown beside the measurement, worded as an estimate ({@link #NPU_ESTIMATE}).
    */
   public static final String NPU_NOT_INCLUDED = "the Hailo-10H has no power sensor: its draw is not included";
+  /**
+   * The Hailo-10H's typical draw as Hailo publishes it for the M.2 module (2.5 W), for showing beside a measurement as
+   * an estimate of what the NPU adds while it answers. Never added into a stored or measured figure.
+   */
+  public static final double NPU_TYPICAL_WATTS = 2.5;
+  /** How the UI words {@link #NPU_TYPICAL_WATTS}, so it always reads as an estimate. */
+  public static final String NPU_ESTIMATE = "the NPU adds about 2.5 W (Hailo's published typical draw, an estimate)";
 
   private PowerMeters() {}
 
