@@ -105,8 +105,8 @@ class DoctorCommandTest {
         lines.subList(first + 1, first + 3));
   }
 
-  @Test
-  void healthyDatabaseShowsItsCountsAndBackupsAndExitsZero() {
+  /** Two conversations (6 messages, one answer left streaming) and one backup, in {@code home/data}. */
+  private Path healthyDatabase() {
     Path data = home.resolve("data");
     try (Database db = StoredData.open(data)) {
       StoredData.conversation(db, "one", List.of("q", "a"));
@@ -114,6 +114,12 @@ class DoctorCommandTest {
       StreamingAnswer.start(db, db.read(c -> new ConversationDao(c).recent(1, false)).get(0).id(), null, "m", "cpu");
       db.backupNow();
     }
+    return data;
+  }
+
+  @Test
+  void healthyDatabaseShowsItsCountsAndBackupsAndExitsZero() {
+    Path data = healthyDatabase();
 
     CliRun run = doctor(data);
 
@@ -335,13 +341,7 @@ class DoctorCommandTest {
 
   @Test
   void jsonHealthyDatabaseHasItsCountsAndBackupsAndExitsZero() {
-    Path data = home.resolve("data");
-    try (Database db = StoredData.open(data)) {
-      StoredData.conversation(db, "one", List.of("q", "a"));
-      StoredData.conversation(db, "two", List.of("q", "a", "q"));
-      StreamingAnswer.start(db, db.read(c -> new ConversationDao(c).recent(1, false)).get(0).id(), null, "m", "cpu");
-      db.backupNow();
-    }
+    Path data = healthyDatabase();
 
     CliRun run = doctor(data, "--json", "--full");
 
