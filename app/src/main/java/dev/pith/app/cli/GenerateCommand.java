@@ -10,6 +10,7 @@ import dev.pith.inference.GenerationStats;
 import dev.pith.inference.ModelLoadException;
 import dev.pith.inference.Prompt;
 import dev.pith.inference.StopReason;
+import dev.pith.inference.hailo.HailoBackend;
 import dev.pith.inference.hailo.HailoOptions;
 import dev.pith.inference.models.ModelException;
 import dev.pith.inference.power.EnergyUse;
@@ -114,7 +115,8 @@ final class GenerateCommand implements Callable<Integer> {
         output.onToken(id, text);
       }, interrupt.token());
       Optional<EnergyUse> use = energy.finish(end(start, stats));
-      output.done(stats, seed, AnswerPower.of(meter, use, backend == BackendChoice.hailo));
+      // the backend that answered says whether the NPU did
+      output.done(stats, seed, AnswerPower.of(meter, use, HailoBackend.ID.equals(stats.backend())));
       return stats.stopReason() == StopReason.CANCELLED ? EXIT_CANCELLED : 0;
     }
   }
