@@ -10,11 +10,18 @@ import dev.pith.inference.GenerationStats;
 import dev.pith.inference.ModelLoadException;
 import dev.pith.inference.Prompt;
 import dev.pith.inference.StopReason;
+import dev.pith.inference.hailo.HailoBackend;
 import dev.pith.inference.hailo.HailoOptions;
 import dev.pith.inference.models.ModelException;
+import dev.pith.inference.power.EnergyUse;
+import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerMeters;
+import dev.pith.inference.power.PowerSampler;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -93,14 +100,35 @@ final class GenerateCommand implements Callable<Integer> {
     HailoOptions npu = Usage.check(spec, () -> hailoUrl.options(root.context().environment()));
     GenerationOutput output = json ? new JsonOutput(out()) : new PlainOutput(out(), spec.commandLine().getErr());
     Long seed = choice.sampled() ? choice.settings().seed() : null;
-    try (ChatBackend loaded = backend == BackendChoice.hailo
+    Map<String, String> environment = root.context().environment();
+    // the meter is read from before the model loads, so the answer's span is covered by readings from its start
+    try (PowerMeter meter = PowerMeters.detect(PowerMeters.sysfsRoot(environment), environment);
+        PowerSampler sampler = PowerSampler.of(meter);
+        ChatBackend loaded = backend == BackendChoice.hailo
             ? NpuBackends.open(root, model, npu, spec.commandLine().getErr())
             : LoadedModel.open(root, model, threadCount).backend();
         InterruptCancels interrupt = InterruptCancels.install()) {
-      GenerationStats stats = loaded.generate(request, output, interrupt.token());
-      output.done(stats, seed);
+      long start = System.nanoTime();
+      AnswerEnergy energy = new AnswerEnergy(sampler, start);
+      GenerationStats stats = loaded.generate(request, (id, text) -> {
+        energy.tick(System.nanoTime());
+        output.onToken(id, text);
+      }, interrupt.token());
+      Optional<EnergyUse> use = energy.finish(end(start, stats));
+      // the backend that answered says whether the NPU did
+      output.done(stats, seed, AnswerPower.of(meter, use, HailoBackend.ID.equals(stats.backend())));
       return stats.stopReason() == StopReason.CANCELLED ? EXIT_CANCELLED : 0;
     }
+  }
+
+  /**
+   * The end of the answer's span: {@code total_ms} after the request, so that {@code energy_j} covers the time the
+   * done line reports (never later than now).
+   */
+  private static long end(long start, GenerationStats stats) {
+    long now = System.nanoTime();
+    double total = stats.totalMillis();
+    return Double.isFinite(total) && total >= 0 ? Math.min(now, start + (long) (total * 1e6)) : now;
   }
 
   private GenerationRequest request(SamplingChoice choice) {

@@ -11,6 +11,7 @@ interface GenerationOutput extends TokenSink {
    *
    * @param stats what the answer cost
    * @param seed the sampling seed, or null for a greedy answer
+   * @param power where the answer's power figures come from, and the figures when they were measured
    */
-  void done(GenerationStats stats, Long seed);
+  void done(GenerationStats stats, Long seed, AnswerPower power);
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
  */
 final class JsonLines {
   private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
   private JsonLines() {}
 
@@ -39,6 +41,15 @@ final class JsonLines {
       return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot write a JSON line", e);
+    }
+  }
+
+  /** The object as an indented JSON document for people to read too, without a final line break. */
+  static String document(ObjectNode node) {
+    try {
+      return PRETTY.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write a JSON document", e);
     }
   }
 }

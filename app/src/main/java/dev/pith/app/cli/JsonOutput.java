@@ -30,12 +30,15 @@ final class JsonOutput implements GenerationOutput {
   }
 
   @Override
-  public void done(GenerationStats stats, Long seed) {
-    print(doneLine(stats, seed));
+  public void done(GenerationStats stats, Long seed, AnswerPower power) {
+    print(doneLine(stats, seed, power));
   }
 
-  /** The {@code done} object: the stats with NaN written as null, and the seed when tokens were sampled. */
-  static ObjectNode doneLine(GenerationStats stats, Long seed) {
+  /**
+   * The {@code done} object: the stats with NaN written as null, the seed when tokens were sampled, then the power
+   * ({@link AnswerPower#putJson}).
+   */
+  static ObjectNode doneLine(GenerationStats stats, Long seed, AnswerPower power) {
     ObjectNode line = JsonLines.object()
         .put("type", "done")
         .put("prompt_tokens", stats.promptTokens())
@@ -47,9 +50,11 @@ final class JsonOutput implements GenerationOutput {
     line.put("stop_reason", stats.stopReason().wireName())
         .put("backend", stats.backend())
         .put("dropped_messages", stats.droppedMessages());
+    JsonLines.putNumber(line, "total_ms", stats.totalMillis());
     if (seed != null) {
       line.put("seed", seed);
     }
+    power.putJson(line);
     return line;
   }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,15 +20,47 @@ final class ModelFolders {
    * {@code qwen2.5-1.5b (genai layout)}; empty when the folder does not exist. Folders that are not installed
    * models are listed too ({@code doctor} shows what is there), marked by their layout hint.
    */
-  static List<String> describe(Path modelsDir) {
+  static List<Folder> folders(Path modelsDir) {
     if (!Files.isDirectory(modelsDir)) {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(modelsDir)) {
       return entries.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().startsWith("."))
-          .sorted().map(dir -> dir.getFileName() + " (" + layout(dir) + ")").collect(Collectors.toList());
+          .sorted().map(dir -> new Folder(dir.getFileName().toString(), layout(dir))).collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + modelsDir, e);
+    }
+  }
+
+  /** A model folder's name and what its files look like. */
+  record Folder(String name, Layout layout) {
+    /** {@code qwen2.5-1.5b (genai layout)}. */
+    @Override
+    public String toString() {
+      return name + " (" + layout.text() + ")";
+    }
+  }
+
+  /** A layout hint from the files present; {@link #UNKNOWN} when none is recognised. */
+  enum Layout {
+    GENAI("genai layout"),
+    OPTIMUM("optimum layout"),
+    UNKNOWN("no model files recognised");
+
+    private final String text;
+
+    Layout(String text) {
+      this.text = text;
+    }
+
+    /** For people, as {@code doctor} prints it. */
+    String text() {
+      return text;
+    }
+
+    /** For JSON: {@code genai}, {@code optimum}, {@code unknown}. */
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -37,13 +70,13 @@ final class ModelFolders {
   }
 
   /** A hint only: loading the model is what decides whether Pith can use it. */
-  private static String layout(Path dir) {
+  private static Layout layout(Path dir) {
     if (Files.isRegularFile(dir.resolve("genai_config.json"))) {
-      return "genai layout";
+      return Layout.GENAI;
     }
     if (Files.isRegularFile(dir.resolve("config.json")) && Files.isDirectory(dir.resolve("onnx"))) {
-      return "optimum layout";
+      return Layout.OPTIMUM;
     }
-    return "no model files recognised";
+    return Layout.UNKNOWN;
   }
 }

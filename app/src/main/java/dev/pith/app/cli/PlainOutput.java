@@ -24,11 +24,14 @@ final class PlainOutput implements GenerationOutput {
     atLineStart = text.endsWith("\n");
   }
 
-  /** Ends the answer's last line (so a shell prompt does not follow it), then prints the summary. */
+  /**
+   * Ends the answer's last line (so a shell prompt does not follow it), then prints the summary, with the energy when
+   * it was measured.
+   */
   @Override
-  public void done(GenerationStats stats, Long seed) {
+  public void done(GenerationStats stats, Long seed, AnswerPower power) {
     endLine();
-    err.println(StatsFormat.summary(stats, seed));
+    err.println(StatsFormat.summary(stats, seed) + power.summary(stats.generatedTokens()));
     err.flush();
   }
 

@@ -75,8 +75,22 @@ class GenerateCommandTest {
     assertEquals("max_tokens", done.get("stop_reason").asText());
     assertEquals("cpu", done.get("backend").asText());
     assertEquals(0, done.get("dropped_messages").asInt());
+    assertEquals(100.0, done.get("total_ms").asDouble());
     assertFalse(done.has("seed"), "greedy answers have no seed");
     assertEquals("", run.err());
+  }
+
+  @Test
+  void withoutAPowerMeterTheDoneLineSaysNoneAndHasNullFigures() throws Exception {
+    CliRun run = generate(backend(), "--prompt-ids", "1,2,3", "--json");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    JsonNode done = JSON.readTree(run.outLines().get(run.outLines().size() - 1));
+    assertEquals("none", done.get("power_source").asText(), done::toString);
+    assertEquals("nothing", done.get("power_scope").asText(), done::toString);
+    assertTrue(done.has("energy_j") && done.get("energy_j").isNull(), done::toString);
+    assertTrue(done.has("avg_watts") && done.get("avg_watts").isNull(), done::toString);
+    assertFalse(done.has("power_note"), "only the NPU's answers need the note: " + done);
   }
 
   @Test

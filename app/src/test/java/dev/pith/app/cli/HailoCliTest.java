@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pith.inference.hailo.FakeHailoOllama;
+import dev.pith.inference.power.PowerMeters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +81,29 @@ class HailoCliTest {
     assertTrue(done.get("ttft_ms").asDouble() >= 10, done::toString);
     assertTrue(done.get("decode_tps").asDouble() > 0, done::toString);
     assertTrue(done.get("prompt_tokens").asInt() > 0, done::toString);
+    assertEquals(PowerMeters.NPU_NOT_INCLUDED, done.get("power_note").asText(), done::toString);
+    assertEquals("none", done.get("power_source").asText(), done::toString);
+    assertTrue(done.get("energy_j").isNull(), done::toString);
+  }
+
+  @Test
+  void theNpusAnswerHasTheMetersEnergyAndSaysTheNpuIsNotIncluded() throws Exception {
+    PowerFixtures.hwmon(home.resolve("sysfs"), 4_500_000);
+    fake.pieceDelay(Duration.ofMillis(20));
+
+    CliRun json = generate("qwen2.5-instruct:1.5b", "--json");
+    CliRun plain = generate("qwen2.5-instruct:1.5b");
+
+    assertEquals(0, json.exitCode(), json::toString);
+    List<JsonNode> lines = json.jsonLines();
+    JsonNode done = lines.get(lines.size() - 1);
+    assertEquals("hwmon " + PowerFixtures.SENSOR, done.get("power_source").asText(), done::toString);
+    double seconds = done.get("total_ms").asDouble() / 1000;
+    assertEquals(4.5 * seconds, done.get("energy_j").asDouble(), 0.1 * 4.5 * seconds, done::toString);
+    assertEquals(PowerMeters.NPU_NOT_INCLUDED, done.get("power_note").asText(), done::toString);
+    String summary = plain.errLines().get(plain.errLines().size() - 1);
+    assertTrue(summary.endsWith(" W avg (hwmon " + PowerFixtures.SENSOR + "; " + PowerMeters.NPU_NOT_INCLUDED + ")"),
+        plain::toString);
   }
 
   @Test

@@ -11,11 +11,12 @@ final class TestContexts {
   private TestContexts() {}
 
   /**
-   * No environment variables, {@code home} as the home folder, no stdin, and a loader that refuses every
-   * model.
+   * No environment variables but {@code PITH_SYSFS_ROOT} at a folder that does not exist (so no power meter or NPU
+   * of the machine running the tests is seen), {@code home} as the home folder, no stdin, and a loader that refuses
+   * every model.
    */
   static CliContext isolated(Path home) {
-    return new CliContext(Map.of(), home, (dir, options) -> {
+    return new CliContext(Map.of("PITH_SYSFS_ROOT", home.resolve("no-sysfs").toString()), home, (dir, options) -> {
       throw new ModelLoadException("no backend in this test");
     }, Terminal.none());
   }

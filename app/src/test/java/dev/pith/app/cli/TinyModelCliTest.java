@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import dev.pith.inference.onnx.optimize.ModelOptimizer;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +46,22 @@ class TinyModelCliTest {
     return CliRun.of(context(Terminal.none()), args);
   }
 
+  /** Like {@link #run} on a machine whose power meter is a hwmon sensor reading {@code microwatts}. */
+  private CliRun runWithMeter(long microwatts, String... args) throws IOException {
+    Path sysfs = home.resolve("sysfs");
+    PowerFixtures.hwmon(sysfs, microwatts);
+    return CliRun.of(context(Terminal.none(), sysfs), args);
+  }
+
   private CliContext context(Terminal terminal) {
+    return context(terminal, home.resolve("no-sysfs"));
+  }
+
+  /** The context with {@code sysfs} as {@code PITH_SYSFS_ROOT}: no power meter of the machine running the tests. */
+  private CliContext context(Terminal terminal, Path sysfs) {
     BackendLoader exact = (dir, options) ->
         CpuBackend.load(dir, options.withRewrites(EnumSet.of(ModelOptimizer.Rewrite.LAST_TOKEN_LOGITS)));
-    return new CliContext(Map.of(), home, exact, terminal);
+    return new CliContext(Map.of("PITH_SYSFS_ROOT", sysfs.toString()), home, exact, terminal);
   }
 
   static Stream<Arguments> layoutsAndCases() {
@@ -93,6 +106,36 @@ class TinyModelCliTest {
     assertFalse(run.out().isBlank(), run::toString);
     assertEquals(1, run.errLines().size(), run::toString);
     assertTrue(run.err().contains(" generated tokens | TTFT "), run::toString);
+  }
+
+  @Test
+  void doneLineHasTheAnswersEnergyFromTheHwmonSensor() throws IOException {
+    CliRun run = runWithMeter(4_500_000, "generate", "--model", MODELS.resolve("tiny-genai").toString(), "--json",
+        "--greedy", "--prompt-ids", "1,2,3", "--max-tokens", "16");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    List<JsonNode> lines = run.jsonLines();
+    JsonNode done = lines.get(lines.size() - 1);
+    assertEquals("hwmon " + PowerFixtures.SENSOR, done.path("power_source").asText(), done::toString);
+    assertEquals("what the " + PowerFixtures.SENSOR + " sensor measures (hwmon0/power1_input)",
+        done.path("power_scope").asText());
+    double seconds = done.path("total_ms").asDouble() / 1000;
+    assertTrue(seconds > 0, done::toString);
+    assertTrue(done.path("energy_j").isNumber(), done::toString);
+    assertEquals(4.5 * seconds, done.path("energy_j").asDouble(), 0.1 * 4.5 * seconds, done::toString);
+    assertEquals(4.5, done.path("avg_watts").asDouble(), 0.45, done::toString);
+    assertFalse(done.has("power_note"), done::toString);
+  }
+
+  @Test
+  void plainSummaryEndsWithTheAnswersEnergyWhenItWasMeasured() throws IOException {
+    CliRun run = runWithMeter(4_500_000, "generate", "--model", MODELS.resolve("tiny-genai").toString(),
+        "--prompt", "Bonjour !", "--max-tokens", "8");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(1, run.errLines().size(), run::toString);
+    assertTrue(Pattern.compile(" \\| backend cpu \\| \\d+\\.\\d+ J, \\d+\\.\\d{3} J/token, 4\\.5 W avg \\(hwmon "
+        + PowerFixtures.SENSOR + "\\)$").matcher(run.errLines().get(0)).find(), run::toString);
   }
 
   @Test
