@@ -9,6 +9,7 @@ import dev.pith.inference.GenerationStats;
 import dev.pith.inference.OneLine;
 import dev.pith.inference.Prompt;
 import dev.pith.inference.TokenSink;
+import dev.pith.inference.power.AnswerEnergy;
 import dev.pith.inference.power.EnergyUse;
 import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
@@ -88,14 +89,15 @@ public final class Answers {
         Prompt.chat(ThreadPrompt.messages(setup.systemPrompt(), thread)), setup.settings());
     StreamingAnswer answer =
         StreamingAnswer.start(db, question.conversationId(), question.id(), modelId, backend.id());
-    long start = System.nanoTime();
+    AnswerEnergy energy = new AnswerEnergy(power, System.nanoTime());
     try {
       GenerationStats stats = backend.generate(request, (id, text) -> {
+        energy.tick(System.nanoTime());
         answer.append(text);
         sink.onToken(id, text);
       }, cancel);
-      Optional<EnergyUse> energy = power.energyUse(start, System.nanoTime());
-      MessageMetrics metrics = ThreadPrompt.metrics(stats, energy);
+      Optional<EnergyUse> use = energy.finish(System.nanoTime());
+      MessageMetrics metrics = ThreadPrompt.metrics(stats, use);
       return new Result(waitFor(answer.finish(ThreadPrompt.status(stats), null, metrics)), stats, null);
     } catch (GenerationException e) {
       LOG.debug("the answer failed", e);

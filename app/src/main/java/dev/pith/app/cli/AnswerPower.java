@@ -1,6 +1,7 @@
 package dev.pith.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pith.inference.power.AnswerEnergy;
 import dev.pith.inference.power.EnergyUse;
 import dev.pith.inference.power.PowerMeter;
 import dev.pith.inference.power.PowerMeters;

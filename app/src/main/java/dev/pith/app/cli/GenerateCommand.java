@@ -13,6 +13,7 @@ import dev.pith.inference.StopReason;
 import dev.pith.inference.hailo.HailoBackend;
 import dev.pith.inference.hailo.HailoOptions;
 import dev.pith.inference.models.ModelException;
+import dev.pith.inference.power.AnswerEnergy;
 import dev.pith.inference.power.EnergyUse;
 import dev.pith.inference.power.PowerMeter;
 import dev.pith.inference.power.PowerMeters;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * token, then 6 W, so the expected energy is known from the times the test itself takes: 2 W × (first token − request)
  * + 6 W × (last token − first token), with 2 W as the idle baseline.
  */
-class AnswerEnergyTest {
+class AnswersEnergyTest {
   private static final Path TINY = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
       .resolve("../inference/target/test-classes/models/tiny-genai").normalize();
   private static final double IDLE_WATTS = 2.0;

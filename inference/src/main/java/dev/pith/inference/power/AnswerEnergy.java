@@ -1,7 +1,5 @@
-package dev.pith.app.cli;
+package dev.pith.inference.power;
 
-import dev.pith.inference.power.EnergyUse;
-import dev.pith.inference.power.PowerSampler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -16,11 +14,11 @@ import java.util.OptionalDouble;
  *
  * <p>Thread-safe; {@link #tick} is cheap unless a piece is due.
  */
-final class AnswerEnergy {
+public final class AnswerEnergy {
   /** How long a piece is at least: well inside the sampler's history. */
-  static final Duration PIECE = Duration.ofSeconds(20);
+  public static final Duration PIECE = Duration.ofSeconds(20);
   /** How far behind now a piece ends, so that readings after its end exist. */
-  static final Duration LAG = Duration.ofSeconds(1);
+  public static final Duration LAG = Duration.ofSeconds(1);
 
   private final PowerSampler sampler;
   private final long startNanos;
@@ -33,7 +31,7 @@ final class AnswerEnergy {
   private boolean uncovered;
 
   /** Starts measuring at {@code startNanos} ({@link System#nanoTime()}), the moment of the request. */
-  AnswerEnergy(PowerSampler sampler, long startNanos) {
+  public AnswerEnergy(PowerSampler sampler, long startNanos) {
     this(sampler, startNanos, PIECE, LAG);
   }
 
@@ -52,7 +50,7 @@ final class AnswerEnergy {
   }
 
   /** Says the answer is still going at {@code nowNanos} (e.g. on each token); adds up a piece when one is due. */
-  synchronized void tick(long nowNanos) {
+  public synchronized void tick(long nowNanos) {
     if (uncovered || nowNanos - lagNanos - summedTo < pieceNanos) {
       return;
     }
@@ -72,7 +70,7 @@ final class AnswerEnergy {
    * not cover the whole span (no meter, a meter that failed meanwhile, an answer that ended before the first read).
    * An estimating meter's figures are not measurements: {@link EnergyUse#measured()} says so.
    */
-  synchronized Optional<EnergyUse> finish(long endNanos) {
+  public synchronized Optional<EnergyUse> finish(long endNanos) {
     if (uncovered) {
       return Optional.empty();
     }

@@ -1,13 +1,9 @@
-package dev.pith.app.cli;
+package dev.pith.inference.power;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pith.inference.power.EnergyUse;
-import dev.pith.inference.power.PowerMeter;
-import dev.pith.inference.power.PowerMeters;
-import dev.pith.inference.power.PowerSampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +19,8 @@ class AnswerEnergyTest {
   private static final Duration PERIOD = PowerSampler.MIN_PERIOD;
   private static final Duration PIECE = Duration.ofMillis(500);
   private static final Duration LAG = Duration.ofMillis(300);
+
+  private static final String SENSOR = "pith-fixture";
 
   @TempDir Path sysfs;
   private PowerMeter meter;
@@ -41,7 +39,7 @@ class AnswerEnergyTest {
   /** A sampler every {@link #PERIOD} of the sensor {@code input}, once it has a first reading. */
   private void sample(Path input) throws InterruptedException {
     meter = PowerMeters.detect(sysfs, Map.of());
-    assertEquals("hwmon " + PowerFixtures.SENSOR, meter.source(), "the fixture sensor is the meter");
+    assertEquals("hwmon " + SENSOR, meter.source(), "the fixture sensor is the meter");
     sampler = new PowerSampler(meter, PERIOD);
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (sampler.latest().isEmpty() && System.nanoTime() < deadline) {
@@ -61,7 +59,7 @@ class AnswerEnergyTest {
 
   @Test
   void piecesAddUpToWhatOneSpanOverTheSameReadingsGives() throws Exception {
-    Path input = PowerFixtures.hwmon(sysfs, 2_000_000);
+    Path input = hwmon(sysfs, 2_000_000);
     sample(input);
     long start = System.nanoTime();
     AnswerEnergy energy = new AnswerEnergy(sampler, start, PIECE, LAG);
@@ -82,13 +80,13 @@ class AnswerEnergyTest {
     assertEquals(seconds, use.get().seconds(), 1e-9);
     assertTrue(use.get().averageWatts() > 2.5 && use.get().averageWatts() < 5.5,
         "between the two draws: " + use.get().averageWatts());
-    assertEquals("hwmon " + PowerFixtures.SENSOR, use.get().source());
+    assertEquals("hwmon " + SENSOR, use.get().source());
     assertTrue(use.get().measured());
   }
 
   @Test
   void aConstantDrawGivesItsWattsTimesTheSpan() throws Exception {
-    sample(PowerFixtures.hwmon(sysfs, 4_500_000));
+    sample(hwmon(sysfs, 4_500_000));
     long start = System.nanoTime();
     AnswerEnergy energy = new AnswerEnergy(sampler, start, PIECE, LAG);
     tick(energy, Duration.ofMillis(1300));
@@ -103,7 +101,7 @@ class AnswerEnergyTest {
 
   @Test
   void aSensorThatStopsReadingGivesNoEnergyRatherThanAGuess() throws Exception {
-    Path input = PowerFixtures.hwmon(sysfs, 4_500_000);
+    Path input = hwmon(sysfs, 4_500_000);
     sample(input);
     long start = System.nanoTime();
     AnswerEnergy energy = new AnswerEnergy(sampler, start, PIECE, LAG);
@@ -131,5 +129,13 @@ class AnswerEnergyTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new AnswerEnergy(sampler, 0, Duration.ofMillis(100), Duration.ofMillis(100)));
     assertTrue(e.getMessage().contains("longer than its lag"), e::getMessage);
+  }
+
+  /** A hwmon power sensor under {@code sysfs} reading {@code microwatts}; returns its file, to change or delete. */
+  private static Path hwmon(Path sysfs, long microwatts) throws IOException {
+    Path sensor = SysfsMetersTest.hwmon(sysfs, "hwmon0", SENSOR);
+    Path input = sensor.resolve("power1_input");
+    Files.writeString(input, microwatts + "\n");
+    return input;
   }
 }
