@@ -59,17 +59,9 @@ record AnswerPower(String source, String scope, Optional<EnergyUse> energy, Opti
       return "";
     }
     EnergyUse use = energy.get();
-    StringBuilder part = new StringBuilder(" | ").append(joules(use.joules()));
-    if (generatedTokens > 0) {
-      part.append(", ").append(StatsFormat.number(use.joules() / generatedTokens, 3)).append(" J/token");
-    }
-    part.append(", ").append(StatsFormat.number(use.averageWatts(), 1)).append(" W avg (").append(source);
+    StringBuilder part = new StringBuilder(" | ")
+        .append(StatsFormat.energy(use.joules(), generatedTokens, use.averageWatts())).append(" (").append(source);
     note.ifPresent(text -> part.append("; ").append(text));
     return part.append(')').toString();
-  }
-
-  /** {@code 4.1 J}; below one joule three decimals, so a short answer does not read {@code 0.0 J}. */
-  private static String joules(double joules) {
-    return StatsFormat.number(joules, joules < 1 ? 3 : 1) + " J";
   }
 }

@@ -5,6 +5,7 @@ import dev.pith.inference.CancellationToken;
 import dev.pith.storage.Database;
 import dev.pith.storage.StorageException;
 import dev.pith.storage.model.Message;
+import dev.pith.storage.model.MessageMetrics;
 
 /**
  * Answers one stored question in the terminal: the answer streams to stdout as {@link Answers} generates and
@@ -41,10 +42,20 @@ final class ChatAnswerer {
       output.endLine();
     }
     if (result.stats() != null) {
-      console.note(StatsFormat.brief(result.stats()));
+      console.note(StatsFormat.brief(result.stats()) + energy(result.stored().metrics()));
     } else {
       console.problem("The answer failed: " + result.error());
     }
     return result.stored();
+  }
+
+  /** {@code  | 4.1 J, 0.032 J/token, 5.2 W avg (Pi 5 PMIC)} as stored with the answer; empty when not measured. */
+  private static String energy(MessageMetrics metrics) {
+    if (metrics.energyJoules() == null || metrics.averageWatts() == null) {
+      return "";
+    }
+    int tokens = metrics.generatedTokens() == null ? 0 : metrics.generatedTokens();
+    return " | " + StatsFormat.energy(metrics.energyJoules(), tokens, metrics.averageWatts()) + " ("
+        + metrics.powerSource() + ")";
   }
 }

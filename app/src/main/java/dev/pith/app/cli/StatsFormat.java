@@ -46,6 +46,18 @@ public final class StatsFormat {
     return stats.stopReason() == StopReason.CANCELLED ? line + " | stopped" : line;
   }
 
+  /**
+   * An answer's energy for the terminal, e.g. {@code 4.1 J, 0.032 J/token, 5.2 W avg}: below one joule three decimals,
+   * so a short answer does not read {@code 0.0 J}; no J/token without tokens.
+   */
+  static String energy(double joules, int generatedTokens, double averageWatts) {
+    StringBuilder part = new StringBuilder(number(joules, joules < 1 ? 3 : 1)).append(" J");
+    if (generatedTokens > 0) {
+      part.append(", ").append(number(joules / generatedTokens, 3)).append(" J/token");
+    }
+    return part.append(", ").append(number(averageWatts, 1)).append(" W avg").toString();
+  }
+
   /** {@code 55.2 tok/s}: one decimal; {@code n/a tok/s} when not a number. */
   public static String tokensPerSecond(double tokensPerSecond) {
     return number(tokensPerSecond, 1) + " tok/s";

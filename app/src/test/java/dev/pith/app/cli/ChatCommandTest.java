@@ -8,6 +8,7 @@ import dev.pith.app.cli.FakeBackend.Token;
 import dev.pith.inference.ChatMessage;
 import dev.pith.inference.GenerationException;
 import dev.pith.inference.StopReason;
+import dev.pith.inference.power.PowerMeters;
 import dev.pith.storage.model.Conversation;
 import dev.pith.storage.model.Message;
 import dev.pith.storage.model.MessageMetrics;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,6 +229,26 @@ class ChatCommandTest {
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals(List.of("Pith chat — tiny-model, new conversation. /help for commands.", "> " + ANSWER,
         "3 tokens | 40.0 tok/s | TTFT 13 ms", "> "), run.outLines());
+  }
+
+  @Test
+  void withAPowerMeterEachAnswerKeepsItsEnergyAndTheTerminalShowsIt() throws Exception {
+    Path sysfs = home.resolve("sysfs");
+    PowerFixtures.hwmon(sysfs, 4_500_000);
+    backend.pacedBy(200); // three tokens over ~0.6 s: several readings at 4 Hz
+    CliContext context = new CliContext(Map.of(PowerMeters.ROOT_VARIABLE, sysfs.toString()), home,
+        (dir, options) -> backend.loadedFrom(dir, options), new Terminal(new StringReader("hello\n"), true));
+
+    CliRun run = CliRun.of(context, "--data-dir", data.toString(), "chat", "--model", model.toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    String stats = run.outLines().get(2);
+    assertTrue(stats.matches("3 tokens \\| 40\\.0 tok/s \\| TTFT 13 ms \\| \\d+\\.\\d+ J, \\d\\.\\d{3} J/token, "
+        + "4\\.5 W avg \\(hwmon " + PowerFixtures.SENSOR + "\\)"), stats);
+    MessageMetrics stored = StoredData.thread(data, StoredData.conversations(data).get(0)).get(1).metrics();
+    assertEquals(4.5, stored.averageWatts(), 1e-6, "a constant sensor: its reading is the average");
+    assertTrue(stored.energyJoules() > 4.5 * 0.5 && stored.energyJoules() < 4.5 * 2.0, stored::toString);
+    assertEquals("hwmon " + PowerFixtures.SENSOR, stored.powerSource());
   }
 
   @Test

@@ -27,6 +27,7 @@ final class FakeBackend implements ChatBackend {
   private final ModelInfo model = new ModelInfo("fake", "genai", 512, 151_936, false);
   final List<GenerationRequest> requests = new ArrayList<>();
   private final Deque<GenerationException> failures = new ArrayDeque<>();
+  private long pauseMillis;
   Path loadedDir;
   CpuBackendOptions loadedOptions;
   boolean closed;
@@ -49,6 +50,12 @@ final class FakeBackend implements ChatBackend {
   /** The next {@link #generate} throws {@code e} instead of answering (once per call of this method). */
   FakeBackend failNextWith(GenerationException e) {
     failures.add(e);
+    return this;
+  }
+
+  /** Waits {@code millis} before each token, as a model takes time per token. */
+  FakeBackend pacedBy(long millis) {
+    pauseMillis = millis;
     return this;
   }
 
@@ -80,9 +87,20 @@ final class FakeBackend implements ChatBackend {
       throw failure;
     }
     for (Token token : script) {
+      pause();
       sink.onToken(token.id(), token.text());
     }
     return stats;
+  }
+
+  private void pause() {
+    if (pauseMillis > 0) {
+      try {
+        Thread.sleep(pauseMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   @Override
