@@ -90,6 +90,8 @@ public final class StatsView extends BorderPane {
   private final CostPanel costPanel;
   /** The last load shown; null before the first. */
   private Loaded shown;
+  /** Whether the cost panel has shown prices yet (read from the database at most once). */
+  private boolean pricesShown;
   /** Counts loads, so that a slow one finishing after a newer one is dropped. */
   private long loads;
 
@@ -201,6 +203,8 @@ public final class StatsView extends BorderPane {
   }
 
   private void show(Loaded loaded, Span span) {
+    // The prices are read once: afterwards the panel's own are newer than the database's (a save may be queued).
+    CostPrefs prices = pricesShown ? costPanel.prefs() : loaded.prefs();
     shown = loaded;
     StatsReport report = loaded.report();
     Label source = note("From " + answers(report.answers()) + " of the " + span.label.toLowerCase(java.util.Locale.ROOT)
@@ -227,7 +231,8 @@ public final class StatsView extends BorderPane {
       }
       content.getChildren().add(Tables.energy(report.energy()));
     }
-    costPanel.show(loaded.prefs(), report.energy());
+    costPanel.show(prices, report.energy());
+    pricesShown = true;
     content.getChildren().add(costPanel);
   }
 
