@@ -12,6 +12,7 @@ import dev.pith.app.ui.kiosk.KioskShell;
 import dev.pith.app.ui.sidebar.Sidebar;
 import dev.pith.app.ui.sidebar.SidebarActions;
 import dev.pith.app.ui.speech.ReadAloud;
+import dev.pith.app.ui.stats.StatsView;
 import dev.pith.app.ui.status.ProcessMemory;
 import dev.pith.app.ui.status.StatusBar;
 import dev.pith.app.ui.settings.BackendPrefs;
@@ -94,6 +95,8 @@ public final class ChatWindow {
   private final StackPane layers = new StackPane(body);
   /** Built when Settings first opens. */
   private SettingsView settingsView;
+  /** Built when Stats first opens; shown like Settings, in its place. */
+  private StatsView statsView;
   private boolean sidebarShown = true;
   /** Whether the window was narrow at the last width change; null before the first. */
   private Boolean wasNarrow;
@@ -195,6 +198,14 @@ public final class ChatWindow {
           openSettings();
         }
       });
+      shortcut(scene, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+          () -> {
+            if (statsShown()) {
+              closeStats();
+            } else {
+              openStats();
+            }
+          });
       // The text size is an appearance setting too: a kiosk keeps the size staff chose for the next visitor.
       shortcut(scene, new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
       shortcut(scene, new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> theme.zoom(1));
@@ -210,6 +221,9 @@ public final class ChatWindow {
         return;
       } else if (e.getCode() == KeyCode.ESCAPE && settingsShown()) {
         closeSettings();
+        e.consume();
+      } else if (e.getCode() == KeyCode.ESCAPE && statsShown()) {
+        closeStats();
         e.consume();
       } else if (e.getCode() == KeyCode.ESCAPE && controller.busyProperty().get()) {
         controller.stop();
@@ -290,6 +304,10 @@ public final class ChatWindow {
     if (settingsView != null) {
       settingsView.close(); // downloads stop; what they downloaded is kept for resuming
     }
+    if (statsView != null) {
+      statsView.leave(); // the prices typed are saved before the database closes
+      statsView.close();
+    }
     if (kioskShell != null) {
       kioskShell.close(); // the normal window's place stays as it was, and no visitor's conversation reopens
     } else {
@@ -367,6 +385,7 @@ public final class ChatWindow {
 
   /** Shows Settings at the page of type {@code page}; null: as {@link #openSettings()}. */
   public void openSettings(Class<? extends SettingsPage> page) {
+    closeStats();
     boolean first = settingsView == null;
     if (first) {
       settingsView = new SettingsView(new SettingsContext(context, store, controller, theme, linkOpener,
@@ -379,13 +398,46 @@ public final class ChatWindow {
     settingsView.open(page != null ? page : first ? GenerationPage.class : null);
   }
 
-  /** Back to the chat; what was typed in Settings and is valid is saved. */
+  /** Back to the chat (from Stats too); what was typed in Settings and is valid is saved. */
   public void closeSettings() {
+    closeStats();
     if (!settingsShown()) {
       return;
     }
     settingsView.leave();
     layers.getChildren().remove(settingsView);
+    body.setVisible(true);
+    chat.focusInput();
+  }
+
+  /** Whether Stats is on screen. */
+  public boolean statsShown() {
+    return statsView != null && statsView.getParent() != null;
+  }
+
+  /** Shows Stats (the user's own benchmark) over the sidebar and the chat, read afresh; not in kiosk mode. */
+  public void openStats() {
+    if (!kiosk.allowsSettings()) {
+      return;
+    }
+    closeSettings();
+    if (statsView == null) {
+      statsView = new StatsView(context.db(), context.clock(), context.zone(), kiosk.allowsExport(), this::closeStats);
+    }
+    if (!statsShown()) {
+      body.setVisible(false);
+      layers.getChildren().add(statsView);
+    }
+    statsView.open();
+  }
+
+  /** Back to the chat from Stats; the prices typed there and valid are saved. */
+  public void closeStats() {
+    if (!statsShown()) {
+      return;
+    }
+    statsView.leave();
+    layers.getChildren().remove(statsView);
     body.setVisible(true);
     chat.focusInput();
   }

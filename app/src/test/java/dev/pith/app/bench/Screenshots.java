@@ -52,7 +52,8 @@ import javax.imageio.ImageIO;
  * a reasoning answer with its Thinking section, in the dark and light themes, the window at the Pi touch
  * display's 800×480, Settings (Generation, dark, at 1280×800 and 800×480; Backend, light), and kiosk mode at
  * 800×480 (a short answer; the staff PIN pad: under Xvfb, whose missing window manager leaves the kiosk's
- * full-screen window at the size asked for). The answers come
+ * full-screen window at the size asked for), and Stats (dark and light, 800×480 at the top and at its cost panel)
+ * on {@link StatsSeed}'s made-up three weeks of answers. The answers come
  * from {@link PacedBackend} (no real model can be downloaded here, and a
  * random-weight one writes noise). Run it with {@code app/screenshots [OUT_DIR]}; {@code PITH_SCREENSHOTS_ONLY=settings}
  * takes only the screenshots whose file name contains that.
@@ -75,6 +76,8 @@ public final class Screenshots {
   private static final String SYSTEM_PROMPT = "You are the help desk of a small museum. Answer in plain words, in"
       + " at most three sentences, and say so when you do not know.";
 
+  /** The next windows' database also holds {@link StatsSeed}'s answers. */
+  private static boolean stats;
   /** The next screenshots use the high-contrast option. */
   private static boolean highContrast;
   /** The next windows run in kiosk mode. */
@@ -124,6 +127,18 @@ public final class Screenshots {
       environment = Map.of();
       installedModel = null;
     }
+    stats = true;
+    shoot(out, true, Optional.empty(), 1280, 1700, Screenshots::stats, "stats-dark.png");
+    shoot(out, false, Optional.empty(), 1280, 1700, Screenshots::stats, "stats-light.png");
+    shoot(out, true, Optional.empty(), 800, 480, Screenshots::stats, "stats-800x480-dark.png");
+    shoot(out, true, Optional.empty(), 800, 480, w -> {
+      stats(w);
+      OnFx.call(() -> {
+        ((javafx.scene.control.ScrollPane) w.stage().getScene().lookup(".stats-scroller")).setVvalue(1);
+        return null;
+      });
+    }, "stats-cost-800x480-dark.png");
+    stats = false;
     highContrast = true;
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(REASONING), 400, true)), 1200, 760,
         w -> ask(w, REASONING_QUESTION), "high-contrast-dark.png");
@@ -151,7 +166,12 @@ public final class Screenshots {
     }
     Path dir = Files.createTempDirectory("pith-screenshots");
     Database db = Database.open(dir);
-    seedHistory(db);
+    if (!stats) {
+      seedHistory(db);
+    } else {
+      StatsSeed.answers(db, Instant.now());
+      new dev.pith.app.ui.stats.CostStore(db).save(new dev.pith.app.ui.stats.CostPrefs(0.15, 0.60)).join();
+    }
     new UiSettings(db).save(new Appearance(dark, highContrast, Appearance.DEFAULT_FONT_SIZE)).join();
     SettingsStore.open(db).saveGeneration(GenerationPrefs.DEFAULT.withSystemPrompt(SYSTEM_PROMPT)).join();
     BackendLoader loader = (modelDir, cpu) -> model.orElseThrow();
@@ -194,6 +214,16 @@ public final class Screenshots {
       return null;
     });
     OnFx.waitFor(() -> OnFx.call(() -> !w.controller().busyProperty().get()), 60);
+    Thread.sleep(300);
+  }
+
+  /** Stats (Ctrl+Shift+S), once its answers are read and worked out. */
+  private static void stats(Shown w) throws Exception {
+    OnFx.call(() -> {
+      w.window().openStats();
+      return null;
+    });
+    OnFx.waitFor(() -> OnFx.call(() -> w.stage().getScene().lookup("#stats-source") != null), 30);
     Thread.sleep(300);
   }
 
