@@ -57,10 +57,7 @@ public final class AnswerStatsDao {
   }
 
   private static MeasuredAnswer map(ResultSet rs) throws SQLException {
-    MessageMetrics metrics = new MessageMetrics(Rows.integer(rs, "prompt_tokens"),
-        Rows.integer(rs, "generated_tokens"), Rows.real(rs, "ttft_ms"), Rows.real(rs, "decode_tps"),
-        Rows.real(rs, "energy_j"), Rows.real(rs, "avg_watts"), rs.getString("power_source"),
-        Rows.real(rs, "idle_watts"));
+    MessageMetrics metrics = MessageDao.metrics(rs);
     return new MeasuredAnswer(Rows.instant(rs, "created"), MessageStatus.of(rs.getString("status")),
         rs.getString("model_id"), rs.getString("backend"), metrics);
   }

@@ -309,11 +309,16 @@ public final class MessageDao {
     return out.isEmpty() ? Collections.emptyList() : out;
   }
 
-  private static Message map(ResultSet rs) throws SQLException {
-    MessageMetrics metrics = new MessageMetrics(Rows.integer(rs, "prompt_tokens"),
+  /** The metrics columns of the current row. */
+  static MessageMetrics metrics(ResultSet rs) throws SQLException {
+    return new MessageMetrics(Rows.integer(rs, "prompt_tokens"),
         Rows.integer(rs, "generated_tokens"), Rows.real(rs, "ttft_ms"), Rows.real(rs, "decode_tps"),
         Rows.real(rs, "energy_j"), Rows.real(rs, "avg_watts"), rs.getString("power_source"),
         Rows.real(rs, "idle_watts"));
+  }
+
+  private static Message map(ResultSet rs) throws SQLException {
+    MessageMetrics metrics = metrics(rs);
     return new Message(Rows.uuid(rs, "id"), Rows.uuid(rs, "conversation_id"), Rows.uuid(rs, "parent_id"),
         Role.of(rs.getString("role")), rs.getString("content"), MessageStatus.of(rs.getString("status")),
         rs.getString("error"), Rows.instant(rs, "created"), Rows.instant(rs, "updated"), rs.getString("model_id"),
