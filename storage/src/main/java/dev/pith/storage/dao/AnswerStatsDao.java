@@ -1,7 +1,6 @@
 package dev.pith.storage.dao;
 
 import dev.pith.storage.model.MeasuredAnswer;
-import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.MessageStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,8 +56,7 @@ public final class AnswerStatsDao {
   }
 
   private static MeasuredAnswer map(ResultSet rs) throws SQLException {
-    MessageMetrics metrics = MessageDao.metrics(rs);
     return new MeasuredAnswer(Rows.instant(rs, "created"), MessageStatus.of(rs.getString("status")),
-        rs.getString("model_id"), rs.getString("backend"), metrics);
+        rs.getString("model_id"), rs.getString("backend"), MessageDao.metrics(rs));
   }
 }
