@@ -124,7 +124,7 @@ public final class ChatWindow {
     // A kiosk's visitors follow no link out of Pith: the link shows its address (a tooltip) and opens nothing.
     this.chat = new ChatPane(controller, context.modelsDir(), kiosk.allowsLinks() ? linkOpener : url -> { },
         speech.<Consumer<String>>map(s -> s::speak).orElse(null));
-    this.status = new StatusBar(context.power().meter(), ProcessMemory.ofThisProcess(), sampler);
+    this.status = new StatusBar(context.power(), ProcessMemory.ofThisProcess(), sampler);
     this.undo = new UndoToast();
     this.kioskShell = kiosk.on() ? new KioskShell(new KioskShell.Host(stage, frame, chat, controller, theme,
         this::newChat, this::openSettings), kiosk, pins, context.exit()) : null;
