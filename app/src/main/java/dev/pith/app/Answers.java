@@ -9,6 +9,8 @@ import dev.pith.inference.GenerationStats;
 import dev.pith.inference.OneLine;
 import dev.pith.inference.Prompt;
 import dev.pith.inference.TokenSink;
+import dev.pith.inference.power.EnergyUse;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
 import dev.pith.storage.StorageException;
 import dev.pith.storage.StreamingAnswer;
@@ -18,6 +20,7 @@ import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.MessageStatus;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * One answer generated and stored as it streams, the same for the terminal chat and the window: the model
  * reads the stored thread that ends with the question, the text goes to the database as it grows
  * ({@link StreamingAnswer#append} only buffers; the writer thread writes) and to the caller's sink, and the
- * answer is stored complete, cancelled or failed with what it cost.
+ * answer is stored complete, cancelled or failed with what it cost: tokens, speed and, where the machine has a power
+ * meter, the energy from the request to the last token with the idle draw just before it (DESIGN.md "Telemetry").
  */
 public final class Answers {
   private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
@@ -64,8 +68,8 @@ public final class Answers {
 
   /** Answers as below with no system prompt (the terminal chat's way). */
   public static Result generate(Database db, ChatBackend backend, String modelId, GenerationSettings settings,
-      Message question, TokenSink sink, CancellationToken cancel) {
-    return generate(db, backend, modelId, new Setup(settings, ""), question, sink, cancel);
+      Message question, TokenSink sink, CancellationToken cancel, PowerSampler power) {
+    return generate(db, backend, modelId, new Setup(settings, ""), question, sink, cancel, power);
   }
 
   /**
@@ -73,22 +77,26 @@ public final class Answers {
    * and returns once the answer's final write has committed. A generation error is stored with the answer.
    *
    * @param modelId what the answer is stored as written by
+   * @param power the machine's power readings, for the answer's energy (none stored when they do not cover it)
    * @throws StorageException when the database refuses the answer
    */
   public static Result generate(Database db, ChatBackend backend, String modelId, Setup setup,
-      Message question, TokenSink sink, CancellationToken cancel) {
+      Message question, TokenSink sink, CancellationToken cancel, PowerSampler power) {
+    Objects.requireNonNull(power, "power");
     List<Message> thread = db.read(c -> new MessageDao(c).pathTo(question.id(), PROMPT_MESSAGES));
     GenerationRequest request = new GenerationRequest(
         Prompt.chat(ThreadPrompt.messages(setup.systemPrompt(), thread)), setup.settings());
     StreamingAnswer answer =
         StreamingAnswer.start(db, question.conversationId(), question.id(), modelId, backend.id());
+    long start = System.nanoTime();
     try {
       GenerationStats stats = backend.generate(request, (id, text) -> {
         answer.append(text);
         sink.onToken(id, text);
       }, cancel);
-      return new Result(waitFor(answer.finish(ThreadPrompt.status(stats), null, ThreadPrompt.metrics(stats))),
-          stats, null);
+      Optional<EnergyUse> energy = power.energyUse(start, System.nanoTime());
+      MessageMetrics metrics = ThreadPrompt.metrics(stats, energy);
+      return new Result(waitFor(answer.finish(ThreadPrompt.status(stats), null, metrics)), stats, null);
     } catch (GenerationException e) {
       LOG.debug("the answer failed", e);
       String error = OneLine.of(e.getMessage());

@@ -3,11 +3,13 @@ package dev.pith.app;
 import dev.pith.inference.ChatMessage;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.StopReason;
+import dev.pith.inference.power.EnergyUse;
 import dev.pith.storage.model.Message;
 import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.MessageStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Maps between the stored messages (storage) and what the model reads and reports (inference). */
 public final class ThreadPrompt {
@@ -39,10 +41,22 @@ public final class ThreadPrompt {
     return chat;
   }
 
-  /** What an answer cost, as stored with it; energy and watts are not measured yet. */
+  /** What an answer cost, as stored with it, without its energy. */
   public static MessageMetrics metrics(GenerationStats stats) {
+    return metrics(stats, Optional.empty());
+  }
+
+  /**
+   * What an answer cost, as stored with it: the energy, average and idle watts and the meter's name come from
+   * {@code energy} when it was measured (an estimate is stored with its source marked as one).
+   */
+  public static MessageMetrics metrics(GenerationStats stats, Optional<EnergyUse> energy) {
+    Double joules = energy.map(EnergyUse::joules).orElse(null);
+    Double watts = energy.map(e -> finite(e.averageWatts())).orElse(null);
+    String source = energy.map(e -> e.measured() ? e.source() : e.source() + " (estimate)").orElse(null);
+    Double idle = energy.map(e -> finite(e.idleWatts())).orElse(null);
     return new MessageMetrics(stats.promptTokens(), stats.generatedTokens(), finite(stats.ttftMillis()),
-        finite(stats.decodeTokensPerSecond()), null, null, null);
+        finite(stats.decodeTokensPerSecond()), joules, watts, source, idle);
   }
 
   /** How an answer that ended with {@code stats} is stored: cancelled when stopped, else complete. */

@@ -35,7 +35,7 @@ final class ChatAnswerer {
     Answers.Result result;
     try {
       result = Answers.generate(db, model.backend(), model.id(), model.settings(), question, output::onToken,
-          cancel);
+          cancel, model.power());
     } finally {
       interrupts.answerEnded();
       output.endLine();

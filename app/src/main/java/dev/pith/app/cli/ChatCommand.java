@@ -4,11 +4,15 @@ import dev.pith.app.cli.SamplingOptions.SamplingChoice;
 import dev.pith.inference.GenerationSettings;
 import dev.pith.inference.ModelLoadException;
 import dev.pith.inference.cpu.CpuBackendOptions;
+import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerMeters;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,12 +51,15 @@ final class ChatCommand implements Callable<Integer> {
     CpuBackendOptions options = CpuBackendOptions.defaults().withThreads(Usage.check(spec, threads::get));
     Path modelDir = model != null ? ModelLocator.locate(model, root.dataDir()) : ModelLocator.only(root.dataDir());
     Terminal terminal = root.context().terminal();
+    Map<String, String> environment = root.context().environment();
     ChatConsole console = new ChatConsole(spec.commandLine().getOut(), spec.commandLine().getErr(),
         terminal.interactive());
     try (Database db = Databases.open(root.dataDir(), console.err());
         LoadedModel loaded = LoadedModel.open(root, modelDir, options);
-        ChatInterrupts interrupts = ChatInterrupts.install(console)) {
-      ChatModel chatModel = new ChatModel(loaded.backend(), modelDir.getFileName().toString(), settings);
+        ChatInterrupts interrupts = ChatInterrupts.install(console);
+        PowerMeter meter = PowerMeters.detect(PowerMeters.sysfsRoot(environment), environment);
+        PowerSampler power = PowerSampler.of(meter)) {
+      ChatModel chatModel = new ChatModel(loaded.backend(), modelDir.getFileName().toString(), settings, power);
       if (choice.sampled()) {
         console.note("Sampling with seed " + choice.settings().seed() + " (--seed repeats it).");
       }

@@ -115,7 +115,7 @@ public final class ChatWindow {
     this.theme = new ThemeService(start.appearance());
     this.store = start.settings();
     this.controller = new ChatController(context.db(), context.backends(), context.clock(), Platform::runLater,
-        store);
+        store, context.power());
     this.linkOpener = linkOpener;
     this.kiosk = context.kiosk();
     this.pins = new AdminPins(context.db());

@@ -25,7 +25,7 @@ public final class PowerSampler implements AutoCloseable {
   /**
    * The default period: four reads a second. Fine enough for the energy of an answer of a second or more, and on a Pi
    * 5 each PMIC read is a {@code vcgencmd} process, whose CPU an answer decoding on all four cores would feel at 10 Hz
-   * (inference/BENCHMARKS.md "Power sampling").
+   * (inference/BENCHMARKS.md, "what watching the power costs").
    */
   public static final Duration DEFAULT_PERIOD = Duration.ofMillis(250);
   /** How long before a request the machine's idle draw is averaged over (see {@link #energyUse}). */

@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What watching the power costs: samples a Pi 5 PMIC meter at 10 Hz for {@code --seconds} (10) and prints the CPU
+ * What watching the power costs: samples a Pi 5 PMIC meter every {@code --period-ms} (100, i.e. 10 Hz; the window
+ * uses {@link PowerSampler#DEFAULT_PERIOD}) for {@code --seconds} (10) and prints the CPU
  * time of the {@value PowerSampler#THREAD_NAME} thread (ThreadMXBean) and of the vcgencmd processes it ran (the
  * JVM's reaped children, {@code /proc/self/stat} cutime + cstime), as a share of one core. Without a real vcgencmd
  * ({@code --vcgencmd PATH}) it runs a shell script that prints the idle recording from the test resources, so the
@@ -27,12 +28,14 @@ public final class PowerBench {
   public static void main(String[] args) throws Exception {
     int seconds = 10;
     String vcgencmd = null;
+    Duration period = PowerSampler.MIN_PERIOD;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--vcgencmd" -> vcgencmd = args[++i];
+        case "--period-ms" -> period = Duration.ofMillis(Long.parseLong(args[++i]));
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (use --seconds N, --vcgencmd PATH)");
+            + " (use --seconds N, --period-ms N, --vcgencmd PATH)");
       }
     }
     String command = vcgencmd != null ? vcgencmd : fixtureScript().toString();
@@ -42,7 +45,7 @@ public final class PowerBench {
     double watts;
     long cpuNanos;
     try (PowerMeter meter = new PiPmicMeter(command, PiPmicMeter.DEFAULT_TIMEOUT);
-        PowerSampler sampler = new PowerSampler(meter, PowerSampler.MIN_PERIOD)) {
+        PowerSampler sampler = new PowerSampler(meter, period)) {
       Thread.sleep(Duration.ofSeconds(seconds).toMillis());
       cpuNanos = threads.getThreadCpuTime(samplerThread().getId());
       long end = System.nanoTime();
@@ -51,9 +54,9 @@ public final class PowerBench {
     }
     double wall = (System.nanoTime() - start) / 1e9;
     double childrenCpu = (childrenCpuTicks() - childrenBefore) / (double) CLOCK_TICKS_PER_SECOND;
-    System.out.printf(Locale.ROOT, "%s, 10 Hz for %.1f s: pith-power thread %.3f s CPU (%.2f %% of a core), "
+    System.out.printf(Locale.ROOT, "%s, every %d ms for %.1f s: pith-power thread %.3f s CPU (%.2f %% of a core), "
         + "vcgencmd processes %.2f s CPU (%.1f %% of a core); mean power from the integrated energy %.5f W%n",
-        vcgencmd != null ? vcgencmd : "fixture script (idle recording)", wall, cpuNanos / 1e9,
+        vcgencmd != null ? vcgencmd : "fixture script (idle recording)", period.toMillis(), wall, cpuNanos / 1e9,
         100 * cpuNanos / 1e9 / wall, childrenCpu, 100 * childrenCpu / wall, watts);
   }
 

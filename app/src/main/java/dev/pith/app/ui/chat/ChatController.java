@@ -10,6 +10,7 @@ import dev.pith.inference.ChatBackend;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.OneLine;
 import dev.pith.inference.cpu.CpuBackendOptions;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
 import dev.pith.storage.SqlWork;
 import dev.pith.storage.StorageException;
@@ -67,6 +68,7 @@ public final class ChatController implements AutoCloseable {
   private final BackendLoader backends;
   private final Clock clock;
   private final Executor fx;
+  private final PowerSampler power;
   private final AnswerSettings settings;
   private final ExecutorService io = UiThreads.single("pith-ui-io");
   private final ExecutorService inference = UiThreads.single("pith-inference");
@@ -97,13 +99,16 @@ public final class ChatController implements AutoCloseable {
   /**
    * @param fx runs results on the FX thread ({@code Platform::runLater})
    * @param settings how each answer is generated, asked again for every answer
+   * @param power the machine's power readings, for each answer's energy
    */
-  public ChatController(Database db, BackendLoader backends, Clock clock, Executor fx, AnswerSettings settings) {
+  public ChatController(Database db, BackendLoader backends, Clock clock, Executor fx, AnswerSettings settings,
+      PowerSampler power) {
     this.db = Objects.requireNonNull(db, "db");
     this.backends = Objects.requireNonNull(backends, "backends");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fx = Objects.requireNonNull(fx, "fx");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.power = Objects.requireNonNull(power, "power");
     backends.onFallback(this::fellBack);
   }
 
@@ -367,7 +372,7 @@ public final class ChatController implements AutoCloseable {
     problem.set("");
     CoalescingTextSink toWindow = new CoalescingTextSink(fx, answer::append);
     saved.thenApplyAsync(ignored -> Answers.generate(db, backend, state.name(),
-        settings.forAnswer(question.conversationId()), question, toWindow, token), inference).whenComplete((outcome, failure) -> fx.execute(() -> answered(question, outcome, failure)));
+        settings.forAnswer(question.conversationId()), question, toWindow, token, power), inference).whenComplete((outcome, failure) -> fx.execute(() -> answered(question, outcome, failure)));
   }
 
   /**

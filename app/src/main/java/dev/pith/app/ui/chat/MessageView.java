@@ -240,8 +240,8 @@ final class MessageView extends VBox {
       line = "The answer failed: " + (m.error() == null ? "unknown error" : m.error());
       statusLine.getStyleClass().add(Styles.DANGER);
     } else {
-      line = MessageStats.line(m.metrics(), m.status());
-      String details = MessageStats.details(m.metrics());
+      line = MessageStats.line(m.metrics(), m.backend(), m.status());
+      String details = MessageStats.details(m.metrics(), m.backend());
       if (!details.isEmpty()) {
         statusLine.setTooltip(new Tooltip(details));
         statusLine.setAccessibleText(line + ". " + details.replace('\n', ' '));
