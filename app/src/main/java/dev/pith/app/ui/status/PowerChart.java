@@ -44,7 +44,9 @@ final class PowerChart {
   private Runnable onOpenStats;
 
   PowerChart(String stylesheet) {
-    VBox content = new VBox(chart(WATTS_CHART, "watts", wattsSeries), chart(RATE_CHART, "tokens / s", rateSeries));
+    LineChart<Number, Number> wattsChart = chart(WATTS_CHART, "watts", wattsSeries);
+    wattsChart.getXAxis().setLabel(null); // said once, under the lower chart
+    VBox content = new VBox(wattsChart, chart(RATE_CHART, "tokens / s", rateSeries));
     content.getStyleClass().add(STYLE_CLASS);
     content.getStylesheets().add(stylesheet);
     source.getStyleClass().addAll(SOURCE, Styles.TEXT_MUTED);
@@ -72,6 +74,7 @@ final class PowerChart {
     popover.setAutoHide(true);
     popover.setHideOnEscape(true);
     popover.setArrowLocation(Popover.ArrowLocation.BOTTOM_RIGHT);
+    popover.setArrowIndent(2); // the sparkline is near the window's right edge: keep the popover inside it
   }
 
   private static LineChart<Number, Number> chart(String styleClass, String unit, XYChart.Series<Number, Number> data) {
