@@ -127,7 +127,10 @@ public final class ChatWindow {
     // A kiosk's visitors follow no link out of Pith: the link shows its address (a tooltip) and opens nothing.
     this.chat = new ChatPane(controller, context.modelsDir(), kiosk.allowsLinks() ? linkOpener : url -> { },
         speech.<Consumer<String>>map(s -> s::speak).orElse(null));
-    this.status = new StatusBar(context.power().meter(), ProcessMemory.ofThisProcess(), sampler);
+    this.status = new StatusBar(context.power(), ProcessMemory.ofThisProcess(), sampler);
+    if (kiosk.allowsSettings()) {
+      status.setOnOpenStats(this::openStats); // the power chart's "Open statistics"; a kiosk offers no Stats page
+    }
     this.undo = new UndoToast();
     this.kioskShell = kiosk.on() ? new KioskShell(new KioskShell.Host(stage, frame, chat, controller, theme,
         this::newChat, this::openSettings), kiosk, pins, context.exit()) : null;

@@ -8,6 +8,7 @@ import dev.pith.inference.ModelInfo;
 import dev.pith.inference.StopReason;
 import dev.pith.inference.TokenSink;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -17,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * and the stats are measured.
  */
 public final class PacedBackend implements ChatBackend {
-  private final List<String> pieces;
+  /** One answer per request, in turn; the last one again once they run out. */
+  private final List<List<String>> answers;
+  private final AtomicInteger requests = new AtomicInteger();
   private final double tokensPerSecond;
   private final ModelInfo model;
 
@@ -27,7 +30,16 @@ public final class PacedBackend implements ChatBackend {
    * @param opensThinking answers start inside a {@code <think>} part, like DeepSeek-R1-Distill's
    */
   public PacedBackend(List<String> pieces, double tokensPerSecond, boolean opensThinking) {
-    this.pieces = List.copyOf(pieces);
+    this(tokensPerSecond, opensThinking, List.of(pieces));
+  }
+
+  /** A backend that gives {@code answers} in turn, one per request (then the last one again). */
+  public static PacedBackend turns(List<List<String>> answers, double tokensPerSecond) {
+    return new PacedBackend(tokensPerSecond, false, answers);
+  }
+
+  private PacedBackend(double tokensPerSecond, boolean opensThinking, List<List<String>> answers) {
+    this.answers = answers.stream().map(List::copyOf).toList();
     this.tokensPerSecond = tokensPerSecond;
     this.model = new ModelInfo("paced-sample", "script", 32_768, 151_936, opensThinking);
   }
@@ -54,6 +66,7 @@ public final class PacedBackend implements ChatBackend {
     long first = 0;
     int sent = 0;
     StopReason reason = StopReason.EOS;
+    List<String> pieces = answers.get(Math.min(requests.getAndIncrement(), answers.size() - 1));
     for (String piece : pieces) {
       if (cancel.isCancelled()) {
         reason = StopReason.CANCELLED;

@@ -35,11 +35,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.TitledPane;
 import javafx.scene.image.PixelReader;
@@ -52,8 +55,9 @@ import javax.imageio.ImageIO;
  * a reasoning answer with its Thinking section, in the dark and light themes, the window at the Pi touch
  * display's 800×480, Settings (Generation, dark, at 1280×800 and 800×480; Backend, light), and kiosk mode at
  * 800×480 (a short answer; the staff PIN pad: under Xvfb, whose missing window manager leaves the kiosk's
- * full-screen window at the size asked for), and Stats (dark and light, 800×480 at the top and at its cost panel)
- * on {@link StatsSeed}'s made-up three weeks of answers. The answers come
+ * full-screen window at the size asked for), Stats (dark and light, 800×480 at the top and at its cost panel) on
+ * {@link StatsSeed}'s made-up three weeks of answers, and the status bar's live watts and sparkline and its power
+ * chart (from {@link DemoMeter}: made-up readings of a Pi 5 PMIC, as no meter can be had here). The answers come
  * from {@link PacedBackend} (no real model can be downloaded here, and a
  * random-weight one writes noise). Run it with {@code app/screenshots [OUT_DIR]}; {@code PITH_SCREENSHOTS_ONLY=settings}
  * takes only the screenshots whose file name contains that.
@@ -149,12 +153,42 @@ public final class Screenshots {
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(KIOSK_ANSWER), 400, false)), 800, 480,
         Screenshots::pinPad, "kiosk-pin-800x480-dark.png");
     kiosk = false;
+    power = Screenshots::demoPower;
+    List<List<String>> answers = List.of(SampleAnswer.pieces(IDLE_ANSWER), SampleAnswer.pieces(HAT_ANSWER),
+        SampleAnswer.pieces(SampleAnswer.section()));
+    capture = w -> crop(snapshot(w.stage()), 0, 0.56, 1, 1);
+    shoot(out, true, Optional.of(PacedBackend.turns(answers, 12)), 1200, 760, Screenshots::answersWithWatts,
+        "status-bar-watts-dark.png");
+    capture = Screenshots::withPowerChart;
+    shoot(out, true, Optional.of(PacedBackend.turns(answers, 12)), 1200, 760, Screenshots::answersWithWatts,
+        "power-chart-dark.png");
+    capture = w -> snapshot(w.stage());
+    power = () -> PowerSampler.of(PowerMeter.none("no power meter on this machine"));
     Platform.exit();
   }
 
   private interface Scene {
     void play(Shown window) throws Exception;
   }
+
+  private interface Capture {
+    BufferedImage take(Shown window) throws Exception;
+  }
+
+  /** What the next screenshots are: the whole window unless told otherwise. */
+  private static Capture capture = w -> snapshot(w.stage());
+  /** The next windows' power sampler: no meter, unless told otherwise. */
+  private static Supplier<PowerSampler> power = () -> PowerSampler.of(PowerMeter.none("no power meter on this machine"));
+  /** The demo meter of the last {@link #demoPower()}, and whether its clock has caught up with the real one. */
+  private static DemoMeter demoMeter;
+  private static BooleanSupplier demoCaughtUp = () -> true;
+
+  private static final String IDLE_QUESTION = "How much power does a Raspberry Pi 5 draw?";
+  private static final String IDLE_ANSWER = "About **3 to 4 W** when idle with nothing on USB, and 6 to 7 W with all"
+      + " four cores busy. USB devices, the fan and the AI HAT+ 2 come on top of that.";
+  private static final String HAT_QUESTION = "And the AI HAT+ 2?";
+  private static final String HAT_ANSWER = "Hailo publishes a **typical 2.5 W** for the Hailo-10H. It has no power"
+      + " sensor on this board, so Pith cannot measure it: the status bar leaves it out and says so.";
 
   private record Shown(ChatWindow window, Stage stage, ChatController controller) {}
 
@@ -177,10 +211,10 @@ public final class Screenshots {
     BackendLoader loader = (modelDir, cpu) -> model.orElseThrow();
     Path modelDir = installedModel == null ? dir.resolve("Qwen2.5-1.5B-Instruct")
         : installedFolder(dir.resolve("models").resolve(installedModel));
+    PowerSampler sampler = power.get();
     AppContext context = new AppContext(db, dir.resolve("models"),
         model.map(m -> modelDir), loader, CpuBackendOptions.defaults(),
-        Clock.systemDefaultZone(), ZoneId.systemDefault(), environment,
-        PowerSampler.of(PowerMeter.none("no power meter on this machine")));
+        Clock.systemDefaultZone(), ZoneId.systemDefault(), environment, sampler);
     if (kiosk) {
       context = context.withKiosk(KioskMode.on(KioskSettings.DEFAULT.withEnabled(true)), () -> { });
     }
@@ -197,15 +231,129 @@ public final class Screenshots {
     }
     scene.play(shown);
     Thread.sleep(700); // the status bar's memory sample and the last layout
-    WritableImage image = OnFx.call(() -> shown.stage().getScene().snapshot(null));
-    ImageIO.write(toBuffered(image), "png", out.resolve(file).toFile());
+    ImageIO.write(capture.take(shown), "png", out.resolve(file).toFile());
     System.out.println("wrote " + out.resolve(file));
     OnFx.call(() -> {
       shown.window().close();
       shown.stage().close();
       return null;
     });
+    sampler.close();
     db.close();
+  }
+
+  private static BufferedImage snapshot(Stage stage) throws Exception {
+    return toBuffered(OnFx.call(() -> stage.getScene().snapshot(null)));
+  }
+
+  /** The part of {@code image} between the given fractions of its width and height. */
+  private static BufferedImage crop(BufferedImage image, double left, double top, double right, double bottom) {
+    int x = (int) Math.round(image.getWidth() * left);
+    int y = (int) Math.round(image.getHeight() * top);
+    return image.getSubimage(x, y, (int) Math.round(image.getWidth() * right) - x,
+        (int) Math.round(image.getHeight() * bottom) - y);
+  }
+
+  /**
+   * A sampler on a {@link DemoMeter} whose clock starts a minute behind and runs 20 times as fast until it meets the
+   * real one (about three seconds): the window opens with a minute of idle readings behind it, then reads on in real
+   * time, so the status bar's sparkline is full and its speed line (real time, from the window's start) lines up.
+   */
+  private static PowerSampler demoPower() {
+    long start = System.nanoTime();
+    long behind = Duration.ofSeconds(62).toNanos();
+    long speed = 20;
+    demoMeter = new DemoMeter();
+    demoCaughtUp = () -> System.nanoTime() - start >= behind / (speed - 1);
+    return PowerSampler.withClock(demoMeter, PowerSampler.MIN_PERIOD,
+        () -> Math.min(System.nanoTime(), start - behind + speed * (System.nanoTime() - start)));
+  }
+
+  /**
+   * The Pi 5 PMIC as it reads on a Pi 5 running Pith on the CPU: about 4 W idle and 6 W while an answer streams,
+   * moving towards the new level over a few reads, with the small wobble of a real rail. Its figures are made up;
+   * the screenshots are of the UI.
+   */
+  private static final class DemoMeter implements PowerMeter {
+    private final java.util.Random noise = new java.util.Random(9);
+    private volatile boolean busy;
+    private double watts = 4.0;
+    private int reads;
+
+    @Override
+    public String source() {
+      return "Pi 5 PMIC";
+    }
+
+    @Override
+    public String scope() {
+      return dev.pith.inference.power.PiPmicMeter.SCOPE;
+    }
+
+    @Override
+    public OptionalDouble watts() {
+      reads++;
+      double target = busy ? 6.05 : 3.95;
+      watts += (target - watts) * 0.45;
+      return OptionalDouble.of(watts + 0.09 * Math.sin(reads * 0.7) + 0.06 * noise.nextGaussian());
+    }
+  }
+
+  /**
+   * Two short answers with idle time between, then the long one, streaming when the screenshot is taken; the demo
+   * meter draws more while an answer streams.
+   */
+  private static void answersWithWatts(Shown w) throws Exception {
+    DemoMeter meter = demoMeter;
+    OnFx.call(() -> {
+      w.controller().busyProperty().addListener((p, was, busy) -> meter.busy = busy);
+      return null;
+    });
+    OnFx.waitFor(() -> demoCaughtUp.getAsBoolean(), 30);
+    Thread.sleep(2000);
+    ask(w, IDLE_QUESTION);
+    Thread.sleep(4000);
+    ask(w, HAT_QUESTION);
+    Thread.sleep(3000);
+    OnFx.call(() -> {
+      w.controller().send(CODE_QUESTION);
+      return null;
+    });
+    Thread.sleep(5500);
+  }
+
+  /** The window with the status bar's power chart open over it (the chart is a popup: its own snapshot, drawn on). */
+  private static BufferedImage withPowerChart(Shown w) throws Exception {
+    OnFx.call(() -> {
+      javafx.scene.Node spark = w.stage().getScene().lookup(".status-spark");
+      spark.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+          javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+      return null;
+    });
+    Thread.sleep(1200); // a refresh or two of the open chart
+    BufferedImage window = snapshot(w.stage());
+    return OnFx.call(() -> {
+      javafx.stage.Window popup = javafx.stage.Window.getWindows().stream()
+          .filter(win -> win instanceof atlantafx.base.controls.Popover && win.isShowing()).findFirst()
+          .orElseThrow(() -> new IllegalStateException("the power chart did not open"));
+      // the popup's root on a transparent fill, so its shadow falls on the window as it does on screen
+      javafx.scene.Parent root = popup.getScene().getRoot();
+      javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+      transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+      BufferedImage chart = toBuffered(root.snapshot(transparent, null));
+      javafx.geometry.Bounds drawn = root.getBoundsInParent();
+      javafx.scene.Scene scene = w.stage().getScene();
+      int x = (int) Math.round(popup.getX() + popup.getScene().getX() + drawn.getMinX() - w.stage().getX()
+          - scene.getX());
+      int y = (int) Math.round(popup.getY() + popup.getScene().getY() + drawn.getMinY() - w.stage().getY()
+          - scene.getY());
+      java.awt.Graphics2D g = window.createGraphics();
+      g.drawImage(chart, x, y, null);
+      g.dispose();
+      int left = Math.max(0, x - 24);
+      int top = Math.max(0, y - 24);
+      return window.getSubimage(left, top, window.getWidth() - left, window.getHeight() - top);
+    });
   }
 
   private static void ask(Shown w, String question) throws Exception {

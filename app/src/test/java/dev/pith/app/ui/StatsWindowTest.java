@@ -10,6 +10,9 @@ import dev.pith.app.kiosk.KioskMode;
 import dev.pith.app.kiosk.KioskSettings;
 import dev.pith.app.ui.stats.CostStore;
 import dev.pith.app.ui.stats.StatsView;
+import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerMeters;
+import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.dao.ConversationDao;
 import dev.pith.storage.dao.MessageDao;
 import dev.pith.storage.dao.SettingsDao;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -207,6 +211,30 @@ class StatsWindowTest {
     assertTrue(fx(() -> stage.getScene().lookup("#" + StatsView.EXPORT_ID).isDisabled()), "nothing to export");
     pressCtrlShiftS(robot);
     assertFalse(fx(() -> harness.window.statsShown()), "Ctrl+Shift+S again goes back");
+  }
+
+  /** The status bar's power chart (from its sparkline, on a fixture hwmon sensor's readings) opens Stats too. */
+  @Test
+  void thePowerChartsButtonOpensIt(FxRobot robot) throws Exception {
+    Path sensor = Files.createDirectories(dir.resolve("sysfs/sys/class/hwmon/hwmon0"));
+    Files.writeString(sensor.resolve("name"), "ina219\n");
+    Files.writeString(sensor.resolve("power1_input"), "4500000\n");
+    Path root = dir.resolve("sysfs");
+    try (PowerMeter meter = PowerMeters.detect(root, Map.of());
+        PowerSampler power = new PowerSampler(meter, PowerSampler.MIN_PERIOD)) {
+      WindowHarness h = harness();
+      h.power(power);
+      show(h);
+      WindowHarness.waitUntil(() -> fx(() -> {
+        Node spark = stage.getScene().lookup(".status-spark");
+        return spark != null && spark.isVisible();
+      }), 10);
+      robot.clickOn(fx(() -> stage.getScene().lookup(".status-spark")));
+      WindowHarness.waitUntil(() -> robot.lookup("Open statistics").tryQuery().isPresent(), 10);
+      robot.clickOn("Open statistics");
+      WindowHarness.waitUntil(() -> fx(() -> harness.window.statsShown()), 10);
+      waitUntilLoaded();
+    }
   }
 
   @Test

@@ -81,6 +81,12 @@ final class WindowHarness implements AutoCloseable {
         context.clock(), context.zone(), environment, context.power(), context.kiosk(), context.exit());
   }
 
+  /** Reads watts from {@code power} instead of no meter (before {@link #show}; the caller closes it). */
+  void power(PowerSampler power) {
+    context = new AppContext(db, context.modelsDir(), context.model(), context.backends(), context.cpu(),
+        context.clock(), context.zone(), context.environment(), power, context.kiosk(), context.exit());
+  }
+
   /** Runs the window in {@code mode}, ending the application with {@code exit} (before {@link #show}). */
   void kiosk(KioskMode mode, Runnable exit) {
     context = context.withKiosk(mode, exit);

@@ -79,6 +79,15 @@ public final class PowerSampler implements AutoCloseable {
     return new PowerSampler(meter, DEFAULT_PERIOD);
   }
 
+  /**
+   * Samples {@code meter} every {@code period}, stamping each reading with {@code nanoClock} instead of
+   * {@link System#nanoTime()}: for fixtures and screenshots, e.g. a clock that runs fast until it catches up with
+   * {@code System.nanoTime()}, so a minute of history fills in seconds. The clock is read on the sampler thread.
+   */
+  public static PowerSampler withClock(PowerMeter meter, Duration period, LongSupplier nanoClock) {
+    return new PowerSampler(meter, period, nanoClock);
+  }
+
   /** The time between reads. */
   public Duration period() {
     return Duration.ofNanos(periodNanos);

@@ -96,7 +96,7 @@ class PowerSamplerTest {
       reads.incrementAndGet();
       return n <= 4 ? 2.0 : n <= 8 ? 6.0 : Double.NaN;
     });
-    try (PowerSampler sampler = new PowerSampler(meter, PERIOD, () -> reads.get() * 100 * MS)) {
+    try (PowerSampler sampler = PowerSampler.withClock(meter, PERIOD, () -> reads.get() * 100 * MS)) {
       waitForReads(meter, 9);
       EnergyUse use = sampler.energyUse(400 * MS, 750 * MS).orElseThrow();
       assertEquals(0.25 + 1.8, use.joules(), 1e-9); // 4 → 6 W over 50 ms, then 6 W for 300 ms

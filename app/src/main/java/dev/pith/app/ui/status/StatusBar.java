@@ -1,13 +1,11 @@
 package dev.pith.app.ui.status;
 
 import dev.pith.app.cli.StatsFormat;
-import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerSampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,17 +32,19 @@ import org.slf4j.LoggerFactory;
  * The one-line bar under the chat: which backend and model answer, and while an answer streams how fast
  * (smoothed by a {@link RateMeter}), its TTFT and token count, then the answer's exact figures; the context
  * window's use (amber from 90%, when the oldest turns start to be left out), Pith's memory and the watts drawn,
- * always with the power source or the reason there is none (DESIGN.md "Telemetry").
+ * always with the power source or the reason there is none (DESIGN.md "Telemetry"), beside a sparkline of the last
+ * minute's watts and speed that opens a larger chart ({@link PowerDisplay}).
  *
  * <p>Threads (DESIGN.md "Threads"): every method is called on the FX thread. Tokens only feed the meter; the
- * figures are redrawn four times a second by a {@link Timeline} that runs only while an answer streams. Memory
- * and power are read on the given sampler thread (a PMIC read takes ~20 ms, {@code /proc} is a file) and posted
- * with {@code Platform.runLater}. The bar borrows the power meter and the sampler: {@link #close()} stops its
- * own timers and samples, and closes neither.
+ * figures are redrawn four times a second by a {@link Timeline} that runs only while an answer streams. Memory is
+ * read on the given scheduled thread ({@code /proc} is a file) and posted with {@code Platform.runLater}. The watts
+ * come from the {@link PowerSampler}, which reads the meter on its own thread: a second timer, twice a second, takes
+ * its latest reading and a copy of the minute, and adds a point to the speed history. The bar borrows the sampler and
+ * the scheduled thread: {@link #close()} stops its own timers and samples, and closes neither.
  *
  * <p>A narrow window keeps the most useful figures: the fields are condensed (long words dropped), then left
- * out, least important first: memory, tokens, TTFT, context, watts, speed. The model name gives way before
- * any of them, down to a few letters with an ellipsis. Sizes are in em in the bar's stylesheet, so the
+ * out, least important first: memory, tokens, TTFT, context, the sparkline, watts, speed. The model name gives way
+ * before any of them, down to a few letters with an ellipsis. Sizes are in em in the bar's stylesheet, so the
  * theme's root font size scales it.
  */
 public final class StatusBar extends HBox {
@@ -57,18 +57,20 @@ public final class StatusBar extends HBox {
   static final String CONTEXT = "status-context";
   static final String MEMORY = "status-memory";
   static final String POWER = "status-power";
+  static final String SPARK = Sparkline.STYLE_CLASS;
   /** Marks the context field from {@link #CONTEXT_WARNING} of the window; the theme colours it amber. */
   static final String WARNING = atlantafx.base.theme.Styles.WARNING;
   static final double CONTEXT_WARNING = 0.9;
   static final Duration REFRESH = Duration.millis(250);
   static final long MEMORY_PERIOD_MILLIS = 2_000;
-  static final long POWER_PERIOD_MILLIS = 500;
+  /** How often the watts, the sparkline and an open chart are redrawn, and the speed history gets a point. */
+  static final Duration POWER_REFRESH = Duration.millis(500);
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusBar.class);
   private static final PseudoClass STREAMING = PseudoClass.getPseudoClass("streaming");
   private static final String UNKNOWN = "—";
 
-  private final PowerMeter power;
+  private final PowerDisplay power;
   private final ProcessMemory memory;
   private final LongSupplier clock;
   private final Executor uiThread;
@@ -87,41 +89,47 @@ public final class StatusBar extends HBox {
   private final List<StatusField> byImportance = List.of(rate, watts, context, ttft, tokens, memoryField);
   private final Text measure = new Text();
   private final Timeline refresh = new Timeline(new KeyFrame(REFRESH, e -> refreshLive()));
-  private final List<ScheduledFuture<?>> samples = new ArrayList<>(2);
+  private final Timeline powerRefresh = new Timeline(new KeyFrame(POWER_REFRESH, e -> refreshPower()));
+  private final List<ScheduledFuture<?>> samples = new ArrayList<>(1);
   private volatile boolean closed;
   private boolean streaming;
   private int contextLength;
   private int contextUsed;
-  private String lastPowerFailure;
 
   /**
-   * Starts reading memory every 2 s and power twice a second on {@code sampler}.
+   * Starts reading memory every 2 s on {@code sampler} and showing {@code power}'s readings twice a second.
    *
-   * @param power the machine's meter; {@link PowerMeter#none} shows "— W" and its reason
+   * @param power the machine's meter, read in the background; with {@code PowerMeter.none} the bar shows "— W" and
+   *     its reason
    * @param memory Pith's own memory, usually {@link ProcessMemory#ofThisProcess()}
    * @param sampler a scheduled thread for blocking reads (never the FX thread); shared, not shut down here
    */
-  public StatusBar(PowerMeter power, ProcessMemory memory, ScheduledExecutorService sampler) {
+  public StatusBar(PowerSampler power, ProcessMemory memory, ScheduledExecutorService sampler) {
     this(power, memory, sampler, System::nanoTime, Platform::runLater);
   }
 
-  StatusBar(PowerMeter power, ProcessMemory memory, ScheduledExecutorService sampler, LongSupplier clock,
+  StatusBar(PowerSampler power, ProcessMemory memory, ScheduledExecutorService sampler, LongSupplier clock,
       Executor uiThread) {
-    this.power = Objects.requireNonNull(power, "power");
+    Objects.requireNonNull(power, "power");
     this.memory = Objects.requireNonNull(memory, "memory");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
     Objects.requireNonNull(sampler, "sampler");
+    this.power = new PowerDisplay(power, watts, (long) (POWER_REFRESH.toMillis() * 1_000_000), stylesheet());
     createView();
     clearModel();
-    showPower(OptionalDouble.empty(), power.unavailableReason());
+    refreshPower();
+    powerRefresh.play();
     samples.add(sampler.scheduleWithFixedDelay(this::sampleMemory, 0, MEMORY_PERIOD_MILLIS, TimeUnit.MILLISECONDS));
-    samples.add(sampler.scheduleWithFixedDelay(this::samplePower, 0, POWER_PERIOD_MILLIS, TimeUnit.MILLISECONDS));
+  }
+
+  private static String stylesheet() {
+    return Objects.requireNonNull(StatusBar.class.getResource("status-bar.css")).toExternalForm();
   }
 
   private void createView() {
     getStyleClass().add(STYLE_CLASS);
-    getStylesheets().add(Objects.requireNonNull(StatusBar.class.getResource("status-bar.css")).toExternalForm());
+    getStylesheets().add(stylesheet());
     backend.getStyleClass().addAll("backend-badge", BACKEND);
     backend.setMinWidth(Region.USE_PREF_SIZE);
     backend.setTooltip(backendTip);
@@ -132,12 +140,13 @@ public final class StatusBar extends HBox {
     gap.setMinWidth(0);
     HBox.setHgrow(gap, Priority.ALWAYS);
     getChildren().addAll(backend, model, gap, rate.label(), ttft.label(), tokens.label(), context.label(),
-        memoryField.label(), watts.label());
+        memoryField.label(), watts.label(), power.spark());
     rate.tooltip("Speed: tokens per second. While an answer streams, over the last second; then the whole"
         + " answer's decode speed");
     ttft.tooltip("Time to first token: from sending the question to the first word of the answer");
     memoryField.tooltip("Pith's memory");
     refresh.setCycleCount(Animation.INDEFINITE);
+    powerRefresh.setCycleCount(Animation.INDEFINITE);
   }
 
   /**
@@ -165,6 +174,8 @@ public final class StatusBar extends HBox {
     modelTip.setText("Model: " + modelName);
     this.contextLength = contextLength;
     showContext();
+    power.setNpu(kind == Backend.NPU);
+    power.reshow();
   }
 
   /** No model is loaded: the badge and name say so, and the answer and context figures go. */
@@ -182,6 +193,16 @@ public final class StatusBar extends HBox {
     ttft.hide();
     tokens.hide();
     context.hide();
+    power.setNpu(false);
+    power.reshow();
+  }
+
+  /**
+   * What the chart's button "Open statistics" does (the window opens its statistics page); {@code null}, the
+   * default, leaves the button out.
+   */
+  public void setOnOpenStats(Runnable action) {
+    power.setOnOpenStats(action);
   }
 
   /** An answer was requested at {@code startNanos} ({@link System#nanoTime()}): the live figures start over. */
@@ -229,10 +250,17 @@ public final class StatusBar extends HBox {
     showContext();
   }
 
-  /** Stops the display timer and the memory and power samples. The meter and the sampler stay open. */
+  /** The sparkline's chart, for tests. */
+  PowerChart powerChart() {
+    return power.chart();
+  }
+
+  /** Stops the display timers and the memory samples, and closes the chart. The samplers stay open. */
   public void close() {
     closed = true;
     stopStreaming();
+    powerRefresh.stop();
+    power.close();
     samples.forEach(sample -> sample.cancel(false));
   }
 
@@ -316,39 +344,15 @@ public final class StatusBar extends HBox {
     memoryField.tooltip("Pith's memory: " + reading.description());
   }
 
-  /** On the sampler thread. */
-  private void samplePower() {
-    OptionalDouble reading;
-    Optional<String> reason;
-    try {
-      reading = power.watts();
-      reason = reading.isPresent() ? Optional.empty() : power.unavailableReason();
-    } catch (RuntimeException e) {
-      String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-      if (!failure.equals(lastPowerFailure)) {
-        LOG.warn("Reading power from {} failed", power.source(), e);
-        lastPowerFailure = failure;
-      }
-      reading = OptionalDouble.empty();
-      reason = Optional.of("reading " + power.source() + " failed: " + e.getMessage());
+  /** The latest watts, the minute's sparkline and an open chart (power timer, twice a second). */
+  private void refreshPower() {
+    if (closed) {
+      return;
     }
-    OptionalDouble watts = reading;
-    Optional<String> why = reason;
-    post(() -> showPower(watts, why));
-  }
-
-  private void showPower(OptionalDouble reading, Optional<String> reason) {
-    String source = power.source();
-    if (reading.isPresent()) {
-      String text = StatsFormat.number(reading.getAsDouble(), 1) + " W";
-      watts.show(text, text, "Power " + text + " from " + source);
-      watts.tooltip("Power drawn now: " + text + ", measured by " + source);
-      watts.icon(Feather.ZAP);
-    } else {
-      String why = reason.orElse("no reading from " + source + " yet");
-      watts.show(UNKNOWN + " W", UNKNOWN + " W", "Power unknown: " + why);
-      watts.tooltip("Power: no reading. " + capitalized(why));
-      watts.icon(Feather.ZAP_OFF);
+    long now = clock.getAsLong();
+    double rate = streaming ? meter.tokensPerSecond(now) : 0;
+    if (power.refresh(now, rate)) {
+      requestLayout(); // the sparkline came or went
     }
   }
 
@@ -393,11 +397,19 @@ public final class StatusBar extends HBox {
     double nameMin = Math.min(model.minWidth(-1), nameFull);
     // the badge, the name and the gap, with the spacing after the first two
     double used = backend.prefWidth(-1) + spacing + nameFull + spacing;
+    Sparkline spark = power.spark();
+    double sparkWidth = spacing + spark.prefWidth(-1);
+    // the sparkline goes right after the watts: it is dropped when every field after the watts is
+    int sparkAfter = -1;
     List<StatusField> shown = new ArrayList<>(byImportance.size());
     for (StatusField field : byImportance) {
       if (field.present()) {
         shown.add(field);
         used += spacing + field.width(false, measure);
+        if (field == watts && power.sparkWanted()) {
+          sparkAfter = shown.size();
+          used += sparkWidth;
+        }
       }
     }
     boolean[] condensed = new boolean[shown.size()];
@@ -407,17 +419,21 @@ public final class StatusBar extends HBox {
     }
     used -= nameFull - nameMin;
     int kept = shown.size();
-    while (kept > 0 && used > room) {
-      kept--;
-      used -= spacing + shown.get(kept).width(true, measure);
+    boolean sparkKept = sparkAfter >= 0;
+    while (used > room && (kept > 0 || sparkKept)) {
+      if (sparkKept && kept == sparkAfter) {
+        sparkKept = false;
+        used -= sparkWidth;
+      } else {
+        kept--;
+        used -= spacing + shown.get(kept).width(true, measure);
+      }
     }
     for (int i = 0; i < shown.size(); i++) {
       shown.get(i).fit(condensed[i], i < kept);
     }
-  }
-
-  private static String capitalized(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    spark.setVisible(sparkKept);
+    spark.setManaged(sparkKept);
   }
 
   /** The backends the badge knows, in the words people know them by. */

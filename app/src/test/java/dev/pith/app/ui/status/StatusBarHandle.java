@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 
 /** Reads a {@link StatusBar} the way a person sees it, always on the FX thread; waits instead of sleeping. */
@@ -27,7 +29,7 @@ final class StatusBarHandle {
 
   /** In the bar: visible and taking room. */
   boolean shown(String field) {
-    return fx(() -> label(field).isVisible() && label(field).isManaged());
+    return fx(() -> node(field).isVisible() && node(field).isManaged());
   }
 
   String tooltip(String field) {
@@ -44,7 +46,46 @@ final class StatusBarHandle {
 
   /** The right edge of the field in the bar's coordinates. */
   double rightEdge(String field) {
-    return fx(() -> label(field).getBoundsInParent().getMaxX());
+    return fx(() -> node(field).getBoundsInParent().getMaxX());
+  }
+
+  /** The sparkline's tooltip, which is also what a screen reader says. */
+  String sparkDescription() {
+    return fx(() -> {
+      Sparkline spark = (Sparkline) node(StatusBar.SPARK);
+      String text = spark.description();
+      if (!text.equals(spark.getAccessibleText())) {
+        throw new AssertionError("the tooltip '" + text + "' and the screen reader's '" + spark.getAccessibleText()
+            + "' differ");
+      }
+      return text;
+    });
+  }
+
+  boolean chartShowing() {
+    return fx(() -> chart().isShowing());
+  }
+
+  /** The points of the chart's watts line. */
+  int chartWattPoints() {
+    return fx(() -> chart().wattPoints());
+  }
+
+  /** What the chart says under its lines: the source and what it covers. */
+  String chartSource() {
+    return fx(() -> ((Label) chart().popover().getContentNode().lookup("." + PowerChart.SOURCE)).getText());
+  }
+
+  Button statsButton() {
+    return fx(() -> (Button) chart().popover().getContentNode().lookup("." + PowerChart.STATS_BUTTON));
+  }
+
+  boolean statsButtonShown() {
+    return fx(() -> statsButton().isVisible() && statsButton().isManaged());
+  }
+
+  private PowerChart chart() {
+    return bar.powerChart();
   }
 
   double width() {
@@ -73,6 +114,14 @@ final class StatusBarHandle {
     } catch (AssertionError e) {
       fail(e.getMessage() + "; it reads '" + text(field) + "'");
     }
+  }
+
+  private Node node(String field) {
+    Node node = bar.lookup("." + field);
+    if (node == null) {
+      throw new AssertionError("no ." + field + " in the status bar");
+    }
+    return node;
   }
 
   private Label label(String field) {

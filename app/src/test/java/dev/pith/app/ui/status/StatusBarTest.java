@@ -9,29 +9,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.pith.inference.power.PowerMeter;
+import dev.pith.inference.power.PowerMeters;
+import dev.pith.inference.power.PowerSampler;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The bar in a real (headless) window, with the light AtlantaFX theme, a real sampler thread and a test clock. */
+/**
+ * The bar in a real (headless) window, with the light AtlantaFX theme, a real memory sampler thread, a real power
+ * sampler over a fixture meter (the hardware we cannot have) and a test clock.
+ */
 @ExtendWith(ApplicationExtension.class)
 class StatusBarTest {
   private static final long MS = 1_000_000L;
@@ -43,6 +55,7 @@ class StatusBarTest {
     return thread;
   });
   private final AtomicLong clock = new AtomicLong();
+  private final List<PowerSampler> powerSamplers = new ArrayList<>();
   private Stage stage;
   private StatusBar bar;
   private StatusBarHandle handle;
@@ -61,6 +74,7 @@ class StatusBarTest {
     }
     sampler.shutdownNow();
     assertTrue(sampler.awaitTermination(5, TimeUnit.SECONDS));
+    powerSamplers.forEach(PowerSampler::close);
   }
 
   private void show(PowerMeter power, double width) {
@@ -68,11 +82,27 @@ class StatusBarTest {
   }
 
   private void show(PowerMeter power, ProcessMemory memory, double width) {
+    show(sample(power), memory, clock::get, width);
+  }
+
+  /** The bar on the real clock, as the power sampler stamps its readings with it. */
+  private void showOnRealClock(PowerSampler power, double width) {
+    show(power, fixtureMemory(), System::nanoTime, width);
+  }
+
+  private void show(PowerSampler power, ProcessMemory memory, LongSupplier barClock, double width) {
     onFx(() -> {
-      bar = new StatusBar(power, memory, sampler, clock::get, Platform::runLater);
+      bar = new StatusBar(power, memory, sampler, barClock, Platform::runLater);
       stage.setScene(new Scene(new VBox(bar), width, 60));
     });
     handle = new StatusBarHandle(bar);
+  }
+
+  /** A real sampler of {@code meter}, ten reads a second, closed after the test. */
+  private PowerSampler sample(PowerMeter meter) {
+    PowerSampler power = new PowerSampler(meter, Duration.ofMillis(100));
+    powerSamplers.add(power);
+    return power;
   }
 
   private static ProcessMemory fixtureMemory() {
@@ -240,57 +270,142 @@ class StatusBarTest {
   }
 
   @Test
-  void wattsFromAWorkingMeterNameTheirSourceAndAreReadOffTheFxThreadAtMostTwiceASecond() {
-    AtomicInteger reads = new AtomicInteger();
-    AtomicInteger readsOnFxThread = new AtomicInteger();
-    PowerMeter rail = new PowerMeter() {
-      @Override
-      public String source() {
-        return "Pi 5 PMIC";
-      }
-
-      @Override
-      public OptionalDouble watts() {
-        reads.incrementAndGet();
-        if (Platform.isFxApplicationThread()) {
-          readsOnFxThread.incrementAndGet();
-        }
-        return OptionalDouble.of(6.43);
-      }
-    };
-    show(rail, 1600);
+  void wattsComeFromTheSamplerWithTheirSourceAndScopeAndTheMeterIsNeverReadOnTheFxThread() {
+    FixtureMeter rail = new FixtureMeter(n -> OptionalDouble.of(6.43));
+    PowerSampler power = sample(rail);
+    showOnRealClock(power, 1600);
     handle.waitForText(StatusBar.POWER, "6.4 W");
-    assertEquals("Power drawn now: 6.4 W, measured by Pi 5 PMIC", handle.tooltip(StatusBar.POWER));
-    int before = reads.get();
-    sleepMillis(1_600);
-    int during = reads.get() - before;
-    assertTrue(during >= 1 && during <= 4, during + " reads in 1.6 s: twice a second at most");
-    assertEquals(0, readsOnFxThread.get());
+    assertEquals("Power drawn now: 6.4 W, measured by Pi 5 PMIC — covers " + FixtureMeter.SCOPE,
+        handle.tooltip(StatusBar.POWER));
+    assertEquals("Power 6.4 W from Pi 5 PMIC", handle.accessibleText(StatusBar.POWER));
+    assertEquals(0, rail.readsOnFxThread.get());
 
     onFx(bar::close);
-    sleepMillis(100); // a read already under way may finish
-    int afterClose = reads.get();
-    sleepMillis(1_100);
-    assertEquals(afterClose, reads.get(), "close() stops the samples");
+    int afterClose = rail.reads.get();
+    handle.waitUntil("the sampler to read on", () -> rail.reads.get() > afterClose + 2);
+    assertTrue(power.latest().isPresent(), "the bar borrows the sampler: closing it leaves the sampler running");
   }
 
   @Test
   void aFailingMeterShowsADashAndWhy() {
-    PowerMeter broken = new PowerMeter() {
-      @Override
-      public String source() {
-        return "hwmon";
-      }
-
-      @Override
-      public OptionalDouble watts() {
-        throw new IllegalStateException("power1_input vanished");
-      }
-    };
+    FixtureMeter broken = new FixtureMeter(n -> {
+      throw new IllegalStateException("power1_input vanished");
+    });
+    broken.reason = Optional.of("reading power1_input failed: vanished");
     show(broken, 1600);
     handle.waitForText(StatusBar.POWER, "— W");
-    handle.waitUntil("the failure to show", () -> handle.tooltip(StatusBar.POWER).contains("vanished"));
-    assertEquals("Power: no reading. Reading hwmon failed: power1_input vanished", handle.tooltip(StatusBar.POWER));
+    assertEquals("Power: no reading. Reading power1_input failed: vanished", handle.tooltip(StatusBar.POWER));
+    assertFalse(handle.shown(StatusBar.SPARK), "no readings, no sparkline");
+  }
+
+  @Test
+  void theSparklineShowsOnceReadingsArriveAndSumsUpTheMinute() {
+    AtomicInteger from = new AtomicInteger(Integer.MAX_VALUE);
+    double[] cycle = {3.9, 4.6, 6.1, 5.2};
+    FixtureMeter rail = new FixtureMeter(n -> n < from.get() ? OptionalDouble.empty()
+        : OptionalDouble.of(cycle[(n - from.get()) % cycle.length]));
+    showOnRealClock(sample(rail), 1600);
+    handle.waitUntil("a few reads", () -> rail.reads.get() >= 3);
+    sleepMillis((long) (2 * StatusBar.POWER_REFRESH.toMillis()));
+    assertFalse(handle.shown(StatusBar.SPARK), "no readings yet: no sparkline");
+    assertEquals("— W", handle.text(StatusBar.POWER));
+    assertEquals("Power: no reading. No reading from Pi 5 PMIC yet", handle.tooltip(StatusBar.POWER));
+
+    from.set(rail.reads.get());
+    handle.waitUntil("the sparkline", () -> handle.shown(StatusBar.SPARK));
+    handle.waitUntil("a whole cycle", () -> handle.sparkDescription().startsWith("Last minute: 3.9–6.1 W"));
+    assertEquals("Last minute: 3.9–6.1 W, no tokens generated. Click for the chart.", handle.sparkDescription());
+    assertTrue(handle.text(StatusBar.POWER).matches("\\d\\.\\d W"), handle.text(StatusBar.POWER));
+    assertTrue(handle.tooltip(StatusBar.POWER).contains("measured by Pi 5 PMIC — covers " + FixtureMeter.SCOPE));
+    assertTrue(handle.rightEdge(StatusBar.SPARK) <= handle.width(), "the sparkline sits in the bar");
+    assertTrue(handle.rightEdge(StatusBar.POWER) <= fx(() -> bar.lookup("." + StatusBar.SPARK).getBoundsInParent()
+        .getMinX()), "beside the watts, to their right");
+  }
+
+  @Test
+  void withTheNpuTheWattsSayItIsNotIncludedAndTheEstimateStaysOutOfTheNumber() {
+    showOnRealClock(sample(new FixtureMeter(n -> OptionalDouble.of(5.3))), 1600);
+    handle.waitForText(StatusBar.POWER, "5.3 W");
+    onFx(() -> bar.setModel("hailo", "Qwen2.5-1.5B-Instruct", 2048));
+    assertEquals("5.3 W excl. NPU", handle.text(StatusBar.POWER), "the measurement, marked; never 7.8");
+    String tooltip = handle.tooltip(StatusBar.POWER);
+    assertEquals("Power drawn now: 5.3 W, measured by Pi 5 PMIC — covers " + FixtureMeter.SCOPE + ".\n"
+        + "Not included: " + PowerMeters.NPU_NOT_INCLUDED + ".\n"
+        + "Estimate: " + PowerMeters.NPU_ESTIMATE + ".", tooltip);
+    assertEquals("Power 5.3 W from Pi 5 PMIC, not including the NPU: " + PowerMeters.NPU_NOT_INCLUDED
+        + ". Estimate: " + PowerMeters.NPU_ESTIMATE, handle.accessibleText(StatusBar.POWER));
+    handle.waitUntil("the sparkline", () -> handle.shown(StatusBar.SPARK));
+    handle.waitUntil("the summary", () -> handle.sparkDescription().contains("(NPU not included)"));
+    assertTrue(handle.sparkDescription().startsWith("Last minute: 5.3–5.3 W (NPU not included)"),
+        handle.sparkDescription());
+
+    onFx(() -> bar.setModel("cpu", "Qwen2.5-1.5B-Instruct", 2048));
+    assertEquals("5.3 W", handle.text(StatusBar.POWER));
+    assertFalse(handle.tooltip(StatusBar.POWER).contains("NPU"), handle.tooltip(StatusBar.POWER));
+  }
+
+  @Test
+  void clickingTheSparklineOpensTheChartWithEveryReadingAndEscapeClosesIt(FxRobot robot) {
+    FixtureMeter rail = new FixtureMeter(n -> n <= 8 ? OptionalDouble.of(4 + n / 4.0) : OptionalDouble.empty());
+    PowerSampler power = sample(rail);
+    showOnRealClock(power, 900);
+    onFx(() -> bar.setModel("cpu", "Qwen2.5-1.5B-Instruct", 4096));
+    handle.waitUntil("eight readings", () -> rail.reads.get() > 8);
+    handle.waitUntil("the sparkline", () -> handle.shown(StatusBar.SPARK));
+    int readings = power.readingsSince(System.nanoTime() - 60_000_000_000L).size();
+    assertEquals(8, readings);
+
+    robot.clickOn(fx(() -> bar.lookup("." + StatusBar.SPARK)));
+    handle.waitUntil("the chart to open", handle::chartShowing);
+    assertEquals(readings, handle.chartWattPoints());
+    assertEquals("Measured by Pi 5 PMIC — covers " + FixtureMeter.SCOPE + ".", handle.chartSource());
+    assertFalse(handle.statsButtonShown(), "no statistics page: no button");
+
+    robot.type(KeyCode.ESCAPE);
+    handle.waitUntil("Escape to close the chart", () -> !handle.chartShowing());
+  }
+
+  @Test
+  void theChartOpensFromTheKeyboardAndItsButtonRunsTheStatisticsHook(FxRobot robot) {
+    showOnRealClock(sample(new FixtureMeter(n -> OptionalDouble.of(5.0))), 900);
+    AtomicInteger opened = new AtomicInteger();
+    onFx(() -> bar.setOnOpenStats(opened::incrementAndGet));
+    handle.waitUntil("the sparkline", () -> handle.shown(StatusBar.SPARK));
+    onFx(() -> bar.lookup("." + StatusBar.SPARK).requestFocus());
+    robot.type(KeyCode.ENTER);
+    handle.waitUntil("the chart to open", handle::chartShowing);
+    assertTrue(handle.statsButtonShown());
+
+    robot.clickOn(fx(handle::statsButton));
+    assertEquals(1, opened.get());
+    handle.waitUntil("the chart to close for the statistics", () -> !handle.chartShowing());
+  }
+
+  @Test
+  void aNarrowWindowDropsTheSparklineBeforeTheWatts() {
+    showOnRealClock(sample(new FixtureMeter(n -> OptionalDouble.of(5.0))), 1600);
+    onFx(() -> {
+      bar.setModel("cpu", "Qwen2.5-1.5B-Instruct (INT4, onnxruntime-genai)", 4096);
+      bar.setContextUsed(1234);
+    });
+    handle.waitUntil("the sparkline", () -> handle.shown(StatusBar.SPARK));
+    // narrower and narrower until the sparkline goes: the context has gone before it, the watts stay after it
+    int width = 600;
+    while (handle.shown(StatusBar.SPARK)) {
+      assertTrue(width > 200, "the sparkline never went");
+      width -= 10;
+      int narrower = width;
+      onFx(() -> stage.setWidth(narrower));
+      handle.waitUntil("the bar to narrow", () -> handle.width() <= narrower);
+      handle.waitUntil("a layout pass", () -> fx(() -> !bar.isNeedsLayout()));
+      if (handle.shown(StatusBar.SPARK)) {
+        assertTrue(handle.rightEdge(StatusBar.SPARK) <= handle.width(), "the sparkline within the bar at " + width);
+      }
+    }
+    assertFalse(handle.shown(StatusBar.CONTEXT), "the context goes before the sparkline");
+    assertTrue(handle.shown(StatusBar.POWER), "watts stay");
+    onFx(() -> stage.setWidth(1600));
+    handle.waitUntil("the sparkline to come back", () -> handle.shown(StatusBar.SPARK));
   }
 
   @Test
@@ -317,6 +432,44 @@ class StatusBarTest {
     assertFalse(handle.shown(StatusBar.TOKENS), "the token count goes before the context");
     assertEquals("1,234 / 4,096", handle.text(StatusBar.CONTEXT), "condensed");
     handle.waitUntil("fields within the bar", () -> handle.rightEdge(StatusBar.POWER) <= handle.width());
+  }
+
+  /** A power source we can hold in a test: what {@code watts} gives for the n-th read (from 1), counted. */
+  private static final class FixtureMeter implements PowerMeter {
+    static final String SCOPE = "Pi 5 board rails (excludes USB, fan and the AI HAT+ 2)";
+
+    final AtomicInteger reads = new AtomicInteger();
+    final AtomicInteger readsOnFxThread = new AtomicInteger();
+    private final IntFunction<OptionalDouble> watts;
+    volatile Optional<String> reason = Optional.empty();
+
+    FixtureMeter(IntFunction<OptionalDouble> watts) {
+      this.watts = watts;
+    }
+
+    @Override
+    public String source() {
+      return "Pi 5 PMIC";
+    }
+
+    @Override
+    public String scope() {
+      return SCOPE;
+    }
+
+    @Override
+    public OptionalDouble watts() {
+      int n = reads.incrementAndGet();
+      if (Platform.isFxApplicationThread()) {
+        readsOnFxThread.incrementAndGet();
+      }
+      return watts.apply(n);
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+      return reason;
+    }
   }
 
   private static void sleepMillis(long millis) {
