@@ -1,6 +1,7 @@
 package dev.pith.app.ui.status;
 
 import dev.pith.app.cli.StatsFormat;
+import dev.pith.inference.hailo.HailoBackend;
 import dev.pith.inference.power.PowerMeters;
 import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.MessageStatus;
@@ -159,10 +160,11 @@ public final class MessageStats {
   }
 
   private static boolean npu(String backend) {
-    return "hailo".equals(backend);
+    return HailoBackend.ID.equals(backend);
   }
 
-  private static String capitalized(String text) {
+  /** {@code text} with its first letter upper case. */
+  static String capitalized(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 

@@ -169,7 +169,7 @@ final class PowerDisplay {
     shownNpu = npu;
     shownDeciwatts = Long.MIN_VALUE;
     field.show(UNKNOWN + " W", UNKNOWN + " W", "Power unknown: " + why + (npu ? ". The NPU is not included" : ""));
-    field.tooltip("Power: no reading. " + capitalized(why) + (npu ? ".\n" + npuNote() : ""));
+    field.tooltip("Power: no reading. " + MessageStats.capitalized(why) + (npu ? ".\n" + npuNote() : ""));
     field.icon(Feather.ZAP_OFF);
   }
 
@@ -196,9 +196,5 @@ final class PowerDisplay {
     String speed = top > 0 ? "up to " + StatsFormat.number(top, 0) + " tok/s" : "no tokens generated";
     spark.describe("Last minute: " + range + (npu ? " (NPU not included)" : "") + ", " + speed
         + ". Click for the chart.");
-  }
-
-  private static String capitalized(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }
