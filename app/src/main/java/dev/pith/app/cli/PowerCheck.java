@@ -37,9 +37,9 @@ record PowerCheck(String source, String scope, OptionalDouble watts, boolean mea
    */
   static PowerCheck read(Map<String, String> environment) {
     try (PowerMeter meter = PowerMeters.detect(PowerMeters.sysfsRoot(environment), environment)) {
-      if (NONE.equals(meter.source())) {
+      if (PowerMeters.isNone(meter)) {
         // PowerMeter.none always says why
-        return new PowerCheck(NONE, meter.scope(), OptionalDouble.empty(), false,
+        return new PowerCheck(meter.source(), meter.scope(), OptionalDouble.empty(), false,
             Optional.of(meter.unavailableReason().orElseThrow()));
       }
       meter.watts();

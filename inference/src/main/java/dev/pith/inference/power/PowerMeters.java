@@ -32,7 +32,21 @@ public final class PowerMeters {
   /** How the UI words {@link #NPU_TYPICAL_WATTS}, so it always reads as an estimate. */
   public static final String NPU_ESTIMATE = "the NPU adds about 2.5 W (Hailo's published typical draw, an estimate)";
 
+  /**
+   * How people get a meter when there is none, for the tooltip beside "—" and {@code pith doctor}: what each source
+   * needs, without asking anyone to loosen RAPL's root-only permission.
+   */
+  public static final String HOW_TO_ENABLE = "A Raspberry Pi 5 is measured through vcgencmd (part of Raspberry Pi"
+      + " OS); a laptop through its battery while it runs unplugged; other machines through a hwmon power sensor"
+      + " (e.g. an INA219 or a USB-C power meter with a Linux driver). RAPL counters are readable by root only,"
+      + " and Pith does not run as root.";
+
   private PowerMeters() {}
+
+  /** Whether {@code meter} is {@link PowerMeter#none}: the machine offers no source at all (not a failed read). */
+  public static boolean isNone(PowerMeter meter) {
+    return meter instanceof NoPowerMeter;
+  }
 
   /** {@code PITH_SYSFS_ROOT}, else {@code /}. */
   public static Path sysfsRoot(Map<String, String> environment) {

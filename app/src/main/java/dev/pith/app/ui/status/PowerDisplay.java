@@ -169,7 +169,8 @@ final class PowerDisplay {
     shownNpu = npu;
     shownDeciwatts = Long.MIN_VALUE;
     field.show(UNKNOWN + " W", UNKNOWN + " W", "Power unknown: " + why + (npu ? ". The NPU is not included" : ""));
-    field.tooltip("Power: no reading. " + MessageStats.capitalized(why) + (npu ? ".\n" + npuNote() : ""));
+    field.tooltip("Power: no reading. " + MessageStats.capitalized(why)
+        + (PowerMeters.isNone(meter) ? ".\n" + PowerMeters.HOW_TO_ENABLE : "") + (npu ? ".\n" + npuNote() : ""));
     field.icon(Feather.ZAP_OFF);
   }
 

@@ -263,7 +263,8 @@ class StatusBarTest {
   void wattsShowADashAndTheReasonWhenThereIsNoMeter() {
     show(PowerMeter.none(NO_SENSOR), 1600);
     assertEquals("— W", handle.text(StatusBar.POWER));
-    assertEquals("Power: no reading. No power sensor found (no PMIC, hwmon or RAPL)", handle.tooltip(StatusBar.POWER));
+    assertEquals("Power: no reading. No power sensor found (no PMIC, hwmon or RAPL).\n" + PowerMeters.HOW_TO_ENABLE,
+        handle.tooltip(StatusBar.POWER));
     assertEquals("Power unknown: " + NO_SENSOR, handle.accessibleText(StatusBar.POWER));
     sleepMillis(700); // a sample or two later it still says so
     assertEquals("— W", handle.text(StatusBar.POWER));
