@@ -182,7 +182,7 @@ class StatsWindowTest {
     assertEquals("CPU: 0.55 J/token × 1,000,000 ÷ 3,600,000 J/kWh × 0.3 per kWh = 0.0458 per 1M tokens"
         + " (from 2 answers) | Cloud: 0.5 per 1M tokens (the price you entered).", texts("stats-cost-lines"));
     enter(robot, CLOUD, "lots");
-    assertTrue(texts(CLOUD + "-error").startsWith("Not used. Enter a number"), texts(CLOUD + "-error"));
+    assertTrue(texts(CLOUD + "-error").startsWith("Not saved. Enter a number"), texts(CLOUD + "-error"));
     assertTrue(texts("stats-cost-lines").endsWith("Cloud: 0.5 per 1M tokens (the price you entered)."),
         "a refused price is not used");
 

@@ -1,6 +1,7 @@
 package dev.pith.app.ui.stats;
 
 import atlantafx.base.theme.Styles;
+import dev.pith.app.ui.settings.NumberInput;
 import dev.pith.app.ui.settings.NumberRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,8 @@ final class CostPanel extends VBox {
   static final String LINES_ID = "stats-cost-lines";
   static final String CLOUD_LINE_ID = "stats-cost-cloud";
 
-  private final PriceField electricity;
-  private final PriceField cloud;
+  private final NumberInput electricity;
+  private final NumberInput cloud;
   private final VBox lines = new VBox();
   private final Label cloudLine = new Label();
   private CostPrefs prefs = CostPrefs.DEFAULT;
@@ -34,9 +35,9 @@ final class CostPanel extends VBox {
   /** @param save keeps the prices (on the database's writer thread) */
   CostPanel(Consumer<CostPrefs> save) {
     Objects.requireNonNull(save, "save");
-    electricity = new PriceField(ELECTRICITY_ID, "Electricity price per kWh", CostPrefs.ELECTRICITY, false,
+    electricity = NumberInput.live(ELECTRICITY_ID, "Electricity price per kWh", CostPrefs.ELECTRICITY, false,
         v -> use(prefs.withElectricity(v)), v -> save.accept(prefs));
-    cloud = new PriceField(CLOUD_ID, "Cloud price per 1 million tokens", CostPrefs.CLOUD, true,
+    cloud = NumberInput.live(CLOUD_ID, "Cloud price per 1 million tokens", CostPrefs.CLOUD, true,
         v -> use(prefs.withCloud(v)), v -> save.accept(prefs));
     setId(ID);
     getStyleClass().add("stats-card");
@@ -57,7 +58,7 @@ final class CostPanel extends VBox {
     getChildren().addAll(title, intro, prices, lines);
   }
 
-  private static Label label(String text, PriceField field) {
+  private static Label label(String text, NumberInput field) {
     Label l = new Label(text);
     l.setLabelFor(field.field());
     l.getStyleClass().add("stats-price-name");
