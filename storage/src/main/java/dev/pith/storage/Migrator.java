@@ -22,7 +22,8 @@ import org.sqlite.SQLiteConnection;
 final class Migrator {
   /** The steps in order; step i (from 1) brings schema i-1 to schema i. */
   static final List<String> STEPS = List.of("V001__initial.sql", "V002__search.sql", "V003__cloud_audit.sql",
-      "V004__idle_watts.sql");
+      "V004__idle_watts.sql",
+      "V005__cloud_and_confidence.sql");
 
   /** Written into every Pith database header, so a foreign SQLite file is recognised as such: "Pith". */
   static final int APPLICATION_ID = 0x50697468;

@@ -1,5 +1,8 @@
 package dev.pith.storage.dao;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pith.storage.model.CloudAuditEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,11 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The cloud audit: one row per question that left the machine. Rows are only ever added. */
 public final class CloudAuditDao {
   private static final String COLUMNS =
-      "sent_at, conversation_id, message_id, provider, endpoint, model, sent_text, redactions, outcome";
+      "sent_at, conversation_id, message_id, provider, endpoint, model, sent_text, redactions, outcome, bytes_sent, "
+      + "entity_counts";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
 
   private final Connection connection;
 
@@ -23,7 +30,7 @@ public final class CloudAuditDao {
   /** Records {@code entry} (its id is ignored) and returns the new row id. */
   public long insert(CloudAuditEntry entry) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO cloud_audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO cloud_audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         Statement.RETURN_GENERATED_KEYS)) {
       Rows.set(ps, 1, entry.sentAt());
       Rows.set(ps, 2, entry.conversationId());
@@ -34,6 +41,8 @@ public final class CloudAuditDao {
       ps.setString(7, entry.sentText());
       ps.setInt(8, entry.redactions());
       ps.setString(9, entry.outcome());
+      ps.setLong(10, entry.bytesSent());
+      ps.setString(11, counts(entry.entityCounts()));
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         return keys.next() ? keys.getLong(1) : 0;
@@ -51,11 +60,28 @@ public final class CloudAuditDao {
         while (rs.next()) {
           out.add(new CloudAuditEntry(rs.getLong("id"), Rows.instant(rs, "sent_at"), Rows.uuid(rs, "conversation_id"),
               Rows.uuid(rs, "message_id"), rs.getString("provider"), rs.getString("endpoint"), rs.getString("model"),
-              rs.getString("sent_text"), rs.getInt("redactions"), rs.getString("outcome")));
+              rs.getString("sent_text"), rs.getInt("redactions"), rs.getString("outcome"), rs.getLong("bytes_sent"),
+              counts(rs.getString("entity_counts"))));
         }
       }
     }
     return out;
+  }
+
+  private static String counts(Map<String, Integer> counts) {
+    try {
+      return JSON.writeValueAsString(counts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("counts by kind are always JSON", e);
+    }
+  }
+
+  private static Map<String, Integer> counts(String json) throws SQLException {
+    try {
+      return JSON.readValue(json, COUNTS);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("a cloud audit row's entity_counts is not a JSON object of counts: " + json, e);
+    }
   }
 
   public long count() throws SQLException {

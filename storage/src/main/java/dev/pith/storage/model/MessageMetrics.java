@@ -13,6 +13,9 @@ package dev.pith.storage.model;
  * @param powerSource where the watts came from, as the meter names itself (e.g. {@code Pi 5 PMIC}, {@code RAPL})
  * @param idleWatts the machine's average power in the seconds before the answer was requested: the energy above idle
  *     is {@code energyJoules - idleWatts * energyJoules / averageWatts}
+ * @param meanLogprob the mean natural-log probability of the tokens the answer chose (its confidence; null where the
+ *     backend cannot see the model's logits)
+ * @param minLogprob the lowest of those log-probabilities
  */
 public record MessageMetrics(
     Integer promptTokens,
@@ -22,14 +25,25 @@ public record MessageMetrics(
     Double energyJoules,
     Double averageWatts,
     String powerSource,
-    Double idleWatts) {
+    Double idleWatts,
+    Double meanLogprob,
+    Double minLogprob) {
 
-  public static final MessageMetrics NONE = new MessageMetrics(null, null, null, null, null, null, null, null);
+  public static final MessageMetrics NONE =
+      new MessageMetrics(null, null, null, null, null, null, null, null, null, null);
 
-  /** Metrics without an idle baseline. */
+  /** Metrics without a confidence. */
+  public MessageMetrics(Integer promptTokens, Integer generatedTokens, Double ttftMillis, Double decodeTps,
+      Double energyJoules, Double averageWatts, String powerSource, Double idleWatts) {
+    this(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts, powerSource, idleWatts,
+        null, null);
+  }
+
+  /** Metrics without an idle baseline or a confidence. */
   public MessageMetrics(Integer promptTokens, Integer generatedTokens, Double ttftMillis, Double decodeTps,
       Double energyJoules, Double averageWatts, String powerSource) {
-    this(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts, powerSource, null);
+    this(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts, powerSource, null, null,
+        null);
   }
 
   /**

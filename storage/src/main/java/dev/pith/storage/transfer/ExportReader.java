@@ -239,6 +239,8 @@ final class ExportReader {
     Double averageWatts = null;
     String powerSource = null;
     Double idleWatts = null;
+    Double meanLogprob = null;
+    Double minLogprob = null;
     for (String field = nextField(); field != null; field = nextField()) {
       switch (field) {
         case Fields.PROMPT_TOKENS -> promptTokens = values.wholeNumberOrNull();
@@ -249,11 +251,13 @@ final class ExportReader {
         case Fields.AVG_WATTS -> averageWatts = values.numberOrNull();
         case Fields.POWER_SOURCE -> powerSource = values.textOrNull();
         case Fields.IDLE_WATTS -> idleWatts = values.numberOrNull();
+        case Fields.MEAN_LOGPROB -> meanLogprob = values.numberOrNull();
+        case Fields.MIN_LOGPROB -> minLogprob = values.numberOrNull();
         default -> p.skipChildren();
       }
     }
     return new MessageMetrics(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts,
-        powerSource, idleWatts);
+        powerSource, idleWatts, meanLogprob, minLogprob);
   }
 
   /** Moves to the next field's value and returns the field's name; null at the end of the object. */

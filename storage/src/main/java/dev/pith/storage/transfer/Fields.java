@@ -33,6 +33,8 @@ final class Fields {
   static final String AVG_WATTS = "avg_watts";
   static final String POWER_SOURCE = "power_source";
   static final String IDLE_WATTS = "idle_watts";
+  static final String MEAN_LOGPROB = "mean_logprob";
+  static final String MIN_LOGPROB = "min_logprob";
 
   private Fields() {}
 }

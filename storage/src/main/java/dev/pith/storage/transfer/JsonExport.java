@@ -140,7 +140,7 @@ public final class JsonExport {
     g.writeEndObject();
   }
 
-  /** {@code null} for a message with nothing measured (every question), else all eight fields. */
+  /** {@code null} for a message with nothing measured (every question), else all ten fields. */
   private static void writeMetrics(JsonGenerator g, MessageMetrics x) throws IOException {
     if (x.equals(MessageMetrics.NONE)) {
       g.writeNullField(Fields.METRICS);
@@ -155,6 +155,8 @@ public final class JsonExport {
     writeNumber(g, Fields.AVG_WATTS, x.averageWatts());
     g.writeStringField(Fields.POWER_SOURCE, x.powerSource());
     writeNumber(g, Fields.IDLE_WATTS, x.idleWatts());
+    writeNumber(g, Fields.MEAN_LOGPROB, x.meanLogprob());
+    writeNumber(g, Fields.MIN_LOGPROB, x.minLogprob());
     g.writeEndObject();
   }
 

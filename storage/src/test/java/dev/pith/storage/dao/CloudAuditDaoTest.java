@@ -10,6 +10,7 @@ import dev.pith.storage.model.CloudAuditEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class CloudAuditDaoTest {
       UUID question = db.read(c -> new MessageDao(c).thread(conv, 1)).get(0).id();
       CloudAuditEntry sent = new CloudAuditEntry(0, clock.instant(), conv, question, "openai",
           "https://api.openai.com/v1/chat/completions", "gpt-4o-mini", "My name is [NAME]; is this rash serious?",
-          1, "ok");
+          1, "ok", 213, Map.of("PERSON", 1));
       long first = db.writeAndWait("test", c -> new CloudAuditDao(c).insert(sent));
       clock.advance(Duration.ofMinutes(1));
       long second = db.writeAndWait("test", c -> new CloudAuditDao(c).insert(
@@ -41,6 +42,9 @@ class CloudAuditDaoTest {
       assertEquals("My name is [NAME]; is this rash serious?", kept.sentText());
       assertEquals("https://api.openai.com/v1/chat/completions", kept.endpoint());
       assertEquals(1, kept.redactions());
+      assertEquals(213, kept.bytesSent());
+      assertEquals(Map.of("PERSON", 1), kept.entityCounts());
+      assertEquals(Map.of(), entries.get(0).entityCounts());
       assertEquals(clock.instant().minus(Duration.ofMinutes(1)), kept.sentAt());
       assertEquals(2L, (long) db.read(c -> new CloudAuditDao(c).count()));
     }
