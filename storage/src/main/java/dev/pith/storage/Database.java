@@ -133,6 +133,11 @@ public final class Database implements AutoCloseable {
     this.backupThread = new ScheduledThreadPoolExecutor(1, daemon("pith-db-backup"));
   }
 
+  /** The schema version this Pith writes (a database is migrated to it when opened). */
+  public static int latestSchema() {
+    return Migrator.latest();
+  }
+
   /** Opens (creating if needed) {@code <dataDir>/pith.db} with backups in {@code <dataDir>/backups}. */
   public static Database open(Path dataDir) {
     return open(dataDir.resolve(FILE_NAME), dataDir.resolve(BACKUP_DIR), Options.defaults());
