@@ -56,7 +56,8 @@ public final class ThreadPrompt {
     String source = energy.map(e -> e.measured() ? e.source() : e.source() + " (estimate)").orElse(null);
     Double idle = energy.map(e -> finite(e.idleWatts())).orElse(null);
     return new MessageMetrics(stats.promptTokens(), stats.generatedTokens(), finite(stats.ttftMillis()),
-        finite(stats.decodeTokensPerSecond()), joules, watts, source, idle);
+        finite(stats.decodeTokensPerSecond()), joules, watts, source, idle, finite(stats.meanLogprob()),
+        finite(stats.minLogprob()));
   }
 
   /** How an answer that ended with {@code stats} is stored: cancelled when stopped, else complete. */

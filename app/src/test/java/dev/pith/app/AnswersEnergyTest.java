@@ -116,6 +116,8 @@ class AnswersEnergyTest {
           new CancellationToken(), power);
       MessageMetrics m = db.read(c -> new MessageDao(c).find(result.stored().id())).orElseThrow().metrics();
       assertNotNull(m.generatedTokens());
+      assertTrue(m.meanLogprob() < 0 && m.minLogprob() <= m.meanLogprob(),
+          "the CPU backend stores its confidence: " + m);
       assertNull(m.energyJoules());
       assertNull(m.averageWatts());
       assertNull(m.idleWatts());

@@ -17,6 +17,9 @@ package dev.pith.inference;
  * @param droppedMessages how many of the oldest messages were left out so the prompt fits the context
  *     window (0 when nothing was dropped)
  * @param totalMillis from the start of the request to the end of generation
+ * @param meanLogprob the answer's confidence: the mean natural-log probability of the tokens it chose, under the
+ *     distribution each was chosen from; NaN where the backend cannot see the logits (the NPU's server)
+ * @param minLogprob the lowest of those log-probabilities; NaN likewise
  */
 public record GenerationStats(
     int promptTokens,
@@ -28,4 +31,15 @@ public record GenerationStats(
     StopReason stopReason,
     String backend,
     int droppedMessages,
-    double totalMillis) {}
+    double totalMillis,
+    double meanLogprob,
+    double minLogprob) {
+
+  /** Stats without a confidence (a backend that cannot see the model's logits). */
+  public GenerationStats(int promptTokens, int cachedPromptTokens, int generatedTokens, double ttftMillis,
+      double prefillTokensPerSecond, double decodeTokensPerSecond, StopReason stopReason, String backend,
+      int droppedMessages, double totalMillis) {
+    this(promptTokens, cachedPromptTokens, generatedTokens, ttftMillis, prefillTokensPerSecond,
+        decodeTokensPerSecond, stopReason, backend, droppedMessages, totalMillis, Double.NaN, Double.NaN);
+  }
+}

@@ -265,7 +265,7 @@ public final class CpuBackend implements ChatBackend {
         }
         reason = emit(generator, token);
       }
-      return stats(prompt.length, reason);
+      return stats(prompt.length, reason, generator);
     }
 
     /** Streams one token's text; returns the stop reason when this token ends the answer, else null. */
@@ -290,13 +290,13 @@ public final class CpuBackend implements ChatBackend {
       return reason;
     }
 
-    private GenerationStats stats(int promptTokens, StopReason reason) {
+    private GenerationStats stats(int promptTokens, StopReason reason, Generator generator) {
       double prefillSeconds = (prefillEnd - prefillStart) / 1e9;
       double ttft = generated > 0 ? (firstToken - start) / 1e6 : Double.NaN;
       double decode = generated > 1 ? (generated - 1) / ((lastToken - firstToken) / 1e9) : Double.NaN;
       int read = promptTokens - cachedTokens;
       return new GenerationStats(promptTokens, cachedTokens, generated, ttft, read / prefillSeconds, decode, reason, ID,
-          fit.droppedMessages(), (System.nanoTime() - start) / 1e6);
+          fit.droppedMessages(), (System.nanoTime() - start) / 1e6, generator.meanLogprob(), generator.minLogprob());
     }
   }
 

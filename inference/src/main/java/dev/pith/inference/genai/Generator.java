@@ -90,6 +90,16 @@ public final class Generator {
     return search.done() == Search.Done.EOS;
   }
 
+  /** The mean log-probability of the tokens generated so far (see {@link Search}); NaN before the first. */
+  public double meanLogprob() {
+    return search.meanLogprob();
+  }
+
+  /** The lowest log-probability of a token generated so far; NaN before the first. */
+  public double minLogprob() {
+    return search.minLogprob();
+  }
+
   /** Tokens in the sequence, prompt included. */
   public int tokenCount() {
     return search.length();
