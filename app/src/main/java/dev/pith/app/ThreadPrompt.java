@@ -57,7 +57,7 @@ public final class ThreadPrompt {
     Double idle = energy.map(e -> finite(e.idleWatts())).orElse(null);
     return new MessageMetrics(stats.promptTokens(), stats.generatedTokens(), finite(stats.ttftMillis()),
         finite(stats.decodeTokensPerSecond()), joules, watts, source, idle, finite(stats.meanLogprob()),
-        finite(stats.minLogprob()));
+        finite(stats.minLogprob()), stats.droppedMessages());
   }
 
   /** How an answer that ended with {@code stats} is stored: cancelled when stopped, else complete. */

@@ -80,7 +80,7 @@ class ChatCommandTest {
     assertEquals(MessageStatus.COMPLETE, answer.status());
     assertEquals("tiny-model", answer.modelId());
     assertEquals("cpu", answer.backend());
-    assertEquals(new MessageMetrics(7, 3, 12.5, 40.0, null, null, null), answer.metrics());
+    assertEquals(new MessageMetrics(7, 3, 12.5, 40.0, null, null, null, null, null, null, 0), answer.metrics());
     assertEquals(List.of(user("What is a pith helmet?")), backend.lastMessages());
   }
 

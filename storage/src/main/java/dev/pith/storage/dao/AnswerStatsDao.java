@@ -41,7 +41,7 @@ public final class AnswerStatsDao {
     List<MeasuredAnswer> out = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement("SELECT created, status, model_id, backend, "
         + "prompt_tokens, generated_tokens, ttft_ms, decode_tps, energy_j, avg_watts, power_source, idle_watts, "
-        + "mean_logprob, min_logprob "
+        + "mean_logprob, min_logprob, dropped_messages "
         + "FROM messages WHERE role = 'assistant' AND status IN ('complete', 'cancelled') AND created >= ? "
         + "ORDER BY created DESC, seq DESC LIMIT ?")) {
       ps.setLong(1, from.toEpochMilli());

@@ -23,8 +23,8 @@ import java.util.UUID;
 public final class MessageDao {
   private static final String COLUMNS = "id, conversation_id, parent_id, role, content, status, error, created, "
       + "updated, model_id, backend, prompt_tokens, generated_tokens, ttft_ms, decode_tps, energy_j, avg_watts, "
-      + "power_source, idle_watts, mean_logprob, min_logprob";
-  private static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+      + "power_source, idle_watts, mean_logprob, min_logprob, dropped_messages";
+  private static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
   private final Connection connection;
 
@@ -83,13 +83,14 @@ public final class MessageDao {
       Instant now) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement("UPDATE messages SET content = ?, status = ?, error = ?, "
         + "updated = ?, prompt_tokens = ?, generated_tokens = ?, ttft_ms = ?, decode_tps = ?, energy_j = ?, "
-        + "avg_watts = ?, power_source = ?, idle_watts = ?, mean_logprob = ?, min_logprob = ? WHERE id = ?")) {
+        + "avg_watts = ?, power_source = ?, idle_watts = ?, mean_logprob = ?, min_logprob = ?, "
+        + "dropped_messages = ? WHERE id = ?")) {
       ps.setString(1, content);
       ps.setString(2, status.wireName());
       ps.setString(3, error);
       Rows.set(ps, 4, now);
       bindMetrics(ps, 5, metrics);
-      Rows.set(ps, 15, id);
+      Rows.set(ps, 16, id);
       return ps.executeUpdate() == 1;
     }
   }
@@ -294,6 +295,7 @@ public final class MessageDao {
     Rows.set(ps, from + 7, x.idleWatts());
     Rows.set(ps, from + 8, x.meanLogprob());
     Rows.set(ps, from + 9, x.minLogprob());
+    Rows.set(ps, from + 10, x.droppedMessages());
   }
 
   private static Optional<Message> first(PreparedStatement ps) throws SQLException {
@@ -316,7 +318,8 @@ public final class MessageDao {
     return new MessageMetrics(Rows.integer(rs, "prompt_tokens"),
         Rows.integer(rs, "generated_tokens"), Rows.real(rs, "ttft_ms"), Rows.real(rs, "decode_tps"),
         Rows.real(rs, "energy_j"), Rows.real(rs, "avg_watts"), rs.getString("power_source"),
-        Rows.real(rs, "idle_watts"), Rows.real(rs, "mean_logprob"), Rows.real(rs, "min_logprob"));
+        Rows.real(rs, "idle_watts"), Rows.real(rs, "mean_logprob"), Rows.real(rs, "min_logprob"),
+        Rows.integer(rs, "dropped_messages"));
   }
 
   private static Message map(ResultSet rs) throws SQLException {

@@ -16,6 +16,7 @@ package dev.pith.storage.model;
  * @param meanLogprob the mean natural-log probability of the tokens the answer chose (its confidence; null where the
  *     backend cannot see the model's logits)
  * @param minLogprob the lowest of those log-probabilities
+ * @param droppedMessages how many of the oldest messages were left out so the prompt fit the context window
  */
 public record MessageMetrics(
     Integer promptTokens,
@@ -27,23 +28,24 @@ public record MessageMetrics(
     String powerSource,
     Double idleWatts,
     Double meanLogprob,
-    Double minLogprob) {
+    Double minLogprob,
+    Integer droppedMessages) {
 
   public static final MessageMetrics NONE =
-      new MessageMetrics(null, null, null, null, null, null, null, null, null, null);
+      new MessageMetrics(null, null, null, null, null, null, null, null, null, null, null);
 
   /** Metrics without a confidence. */
   public MessageMetrics(Integer promptTokens, Integer generatedTokens, Double ttftMillis, Double decodeTps,
       Double energyJoules, Double averageWatts, String powerSource, Double idleWatts) {
     this(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts, powerSource, idleWatts,
-        null, null);
+        null, null, null);
   }
 
   /** Metrics without an idle baseline or a confidence. */
   public MessageMetrics(Integer promptTokens, Integer generatedTokens, Double ttftMillis, Double decodeTps,
       Double energyJoules, Double averageWatts, String powerSource) {
     this(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts, powerSource, null, null,
-        null);
+        null, null);
   }
 
   /**

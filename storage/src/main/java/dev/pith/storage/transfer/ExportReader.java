@@ -241,6 +241,7 @@ final class ExportReader {
     Double idleWatts = null;
     Double meanLogprob = null;
     Double minLogprob = null;
+    Integer droppedMessages = null;
     for (String field = nextField(); field != null; field = nextField()) {
       switch (field) {
         case Fields.PROMPT_TOKENS -> promptTokens = values.wholeNumberOrNull();
@@ -253,11 +254,12 @@ final class ExportReader {
         case Fields.IDLE_WATTS -> idleWatts = values.numberOrNull();
         case Fields.MEAN_LOGPROB -> meanLogprob = values.numberOrNull();
         case Fields.MIN_LOGPROB -> minLogprob = values.numberOrNull();
+        case Fields.DROPPED_MESSAGES -> droppedMessages = values.wholeNumberOrNull();
         default -> p.skipChildren();
       }
     }
     return new MessageMetrics(promptTokens, generatedTokens, ttftMillis, decodeTps, energyJoules, averageWatts,
-        powerSource, idleWatts, meanLogprob, minLogprob);
+        powerSource, idleWatts, meanLogprob, minLogprob, droppedMessages);
   }
 
   /** Moves to the next field's value and returns the field's name; null at the end of the object. */

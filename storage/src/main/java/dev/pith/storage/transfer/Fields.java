@@ -35,6 +35,7 @@ final class Fields {
   static final String IDLE_WATTS = "idle_watts";
   static final String MEAN_LOGPROB = "mean_logprob";
   static final String MIN_LOGPROB = "min_logprob";
+  static final String DROPPED_MESSAGES = "dropped_messages";
 
   private Fields() {}
 }

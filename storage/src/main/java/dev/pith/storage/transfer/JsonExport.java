@@ -140,7 +140,7 @@ public final class JsonExport {
     g.writeEndObject();
   }
 
-  /** {@code null} for a message with nothing measured (every question), else all ten fields. */
+  /** {@code null} for a message with nothing measured (every question), else all eleven fields. */
   private static void writeMetrics(JsonGenerator g, MessageMetrics x) throws IOException {
     if (x.equals(MessageMetrics.NONE)) {
       g.writeNullField(Fields.METRICS);
@@ -157,6 +157,7 @@ public final class JsonExport {
     writeNumber(g, Fields.IDLE_WATTS, x.idleWatts());
     writeNumber(g, Fields.MEAN_LOGPROB, x.meanLogprob());
     writeNumber(g, Fields.MIN_LOGPROB, x.minLogprob());
+    writeNumber(g, Fields.DROPPED_MESSAGES, x.droppedMessages());
     g.writeEndObject();
   }
 

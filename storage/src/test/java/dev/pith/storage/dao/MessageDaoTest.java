@@ -39,7 +39,7 @@ class MessageDaoTest {
         Message q1 = Message.written(conversation, null, Role.USER, "first question", clock.instant());
         Message a1 = Message.written(conversation, q1.id(), Role.ASSISTANT, "first answer",
             clock.instant());
-        MessageMetrics metrics = new MessageMetrics(31, 17, 812.5, 11.2, 9.4, 4.7, "pmic", 3.1, -0.52, -4.8);
+        MessageMetrics metrics = new MessageMetrics(31, 17, 812.5, 11.2, 9.4, 4.7, "pmic", 3.1, -0.52, -4.8, 0);
         Message regenerated = new Message(UUID.randomUUID(), conversation, q1.id(), Role.ASSISTANT,
             "regenerated answer", MessageStatus.COMPLETE, null, clock.instant(), clock.instant(), "qwen", "cpu",
             metrics);
@@ -59,7 +59,7 @@ class MessageDaoTest {
 
       List<Message> thread = db.read(c -> new MessageDao(c).thread(conversation, 200));
       assertEquals(List.of(q1, regenerated, written.get(3), written.get(4)), thread);
-      assertEquals(new MessageMetrics(31, 17, 812.5, 11.2, 9.4, 4.7, "pmic", 3.1, -0.52, -4.8), thread.get(1).metrics());
+      assertEquals(new MessageMetrics(31, 17, 812.5, 11.2, 9.4, 4.7, "pmic", 3.1, -0.52, -4.8, 0), thread.get(1).metrics());
       assertEquals(List.of(written.get(3), written.get(4)), db.read(c -> new MessageDao(c).thread(conversation, 2)));
       assertEquals(List.of(q1, a1), db.read(c -> new MessageDao(c).pathTo(a1.id(), 200)));
       assertEquals(List.of(a1), db.read(c -> new MessageDao(c).pathTo(a1.id(), 1)));

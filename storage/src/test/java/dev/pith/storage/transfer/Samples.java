@@ -50,7 +50,7 @@ final class Samples {
     Message answer = answer(3, question.id(), "Here is **Markdown**:\n\n```sql\nSELECT 1;\n```\n",
         MessageStatus.COMPLETE, null, "qwen2.5-1.5b-instruct", "cpu",
         new MessageMetrics(120, 64, 812.345, 11.25, 0.30000000000000004, 4.7e-3, "rapl", 2.5e-3,
-            -0.41, -6.25));
+            -0.41, -6.25, 2));
     Message failed = answer(4, question.id(), "", MessageStatus.ERROR, "ONNX Runtime failed:\n  \"bad tensor\"",
         "qwen2.5-1.5b-instruct", "cpu", new MessageMetrics(120, null, 900.0, null, null, null, null));
     Message followUp = message(5, answer.id(), Role.USER,
