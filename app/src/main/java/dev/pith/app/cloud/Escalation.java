@@ -183,7 +183,7 @@ public final class Escalation {
     List<ChatMessage> messages = parts.stream().map(p -> new ChatMessage(p.role(), p.text())).toList();
     String body = new String(OpenAiCompatibleClient.requestBody(endpoint.model(), messages),
         StandardCharsets.UTF_8);
-    return new Preview(conversationId, answerId, question.id(), endpoint, exchanges, parts, counts, body);
+    return new Preview(conversationId, answerId, question.id(), endpoint, exchanges, parts, counts, body, map);
   }
 
   /**
@@ -206,7 +206,7 @@ public final class Escalation {
     if (cancel.isCancelled()) {
       throw new EscalationException("cancelled before sending; nothing was sent");
     }
-    PlaceholderMap map = placeholders.computeIfAbsent(preview.conversationId(), id -> new PlaceholderMap());
+    PlaceholderMap map = preview.placeholders();
     Instant sentAt = db.clock().instant();
     byte[] body = preview.body().getBytes(StandardCharsets.UTF_8);
     Reply reply = new Reply(preview, sink);

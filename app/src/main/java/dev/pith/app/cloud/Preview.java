@@ -3,6 +3,7 @@ package dev.pith.app.cloud;
 import dev.pith.inference.ChatMessage;
 import dev.pith.inference.cloud.CloudEndpoint;
 import dev.pith.inference.privacy.EntityType;
+import dev.pith.inference.privacy.PlaceholderMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ import java.util.UUID;
  * @param messages the messages as sent, in order (the first is Pith's fixed instruction)
  * @param counts how many pieces of each kind were replaced, over all messages
  * @param body the request body, JSON (ASCII: non-ASCII characters are escaped)
+ * @param placeholders the conversation's placeholders, which {@link Escalation#send} puts the originals back with
+ *     (they stay in memory; the map prints none of them)
  */
 public record Preview(UUID conversationId, UUID answerId, UUID questionId, CloudEndpoint endpoint, int turns,
-    List<Part> messages, Map<EntityType, Integer> counts, String body) {
+    List<Part> messages, Map<EntityType, Integer> counts, String body, PlaceholderMap placeholders) {
 
   public Preview {
     Objects.requireNonNull(conversationId, "conversationId");
@@ -34,6 +37,7 @@ public record Preview(UUID conversationId, UUID answerId, UUID questionId, Cloud
     messages = List.copyOf(messages);
     counts = Map.copyOf(counts);
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(placeholders, "placeholders");
   }
 
   /**
