@@ -118,7 +118,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /** The one conversation whose id starts with {@code prefix}. */
-  private static UUID resolve(Database db, String prefix) {
+  /** The one conversation whose id starts with {@code prefix}; a one-line error for none or several. */
+  static UUID resolve(Database db, String prefix) {
     List<Conversation> matches = db.read(c -> new ConversationDao(c).findByIdPrefix(prefix, 2));
     if (matches.isEmpty()) {
       throw new CliException("No conversation id starts with " + prefix + ".");

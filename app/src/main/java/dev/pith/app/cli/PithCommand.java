@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     versionProvider = PithCommand.Version.class,
     description = "Pith, an offline chat assistant. Without arguments `pith` opens the window.",
     subcommands = {ChatCommand.class, GenerateCommand.class, BenchCommand.class, SearchCommand.class,
-        ExportCommand.class, ImportCommand.class, ModelsCommand.class, KioskCommand.class, DoctorCommand.class})
+        ExportCommand.class, ImportCommand.class, ModelsCommand.class, KioskCommand.class, DoctorCommand.class,
+        SettingsCommand.class, CloudCommand.class, SanitizeCommand.class, EscalateCommand.class})
 public final class PithCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec private CommandSpec spec;
