@@ -1,0 +1,114 @@
+package dev.pith.inference.privacy;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers, in two passes.
+ *
+ * <ol>
+ *   <li>Google's libphonenumber finds the numbers that are {@link Leniency#VALID} in the user's region (and any
+ *       number written with its {@code +} country code): few false hits, but it misses numbers of other countries
+ *       written without their country code.
+ *   <li>A phone-shaped run of 7 to 15 digits (groups, optional {@code +}, {@code (0)}, brackets, an extension
+ *       {@code x123}) counts when the text labels it as a phone: a word like "phone", "mobile", "fax", "call me"
+ *       shortly before it on the same or the previous line, or "office", "fax", "mobile" right after it. Shapes of
+ *       other things (dates, times, IP addresses, version numbers, SSNs, card numbers) are refused, and so is a number
+ *       labelled as an order, invoice or ticket.
+ * </ol>
+ *
+ * libphonenumber loads its metadata once per process: {@link PhoneNumberUtil#getInstance()} takes about 35 ms here
+ * and the first search in a region about 20 ms more (that region's metadata), so the sanitizer is best built once.
+ */
+final class PhoneDetector implements Detector {
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  private static final Pattern SHAPE = Pattern.compile(
+      "(?<![\\w+.,/-])(?:\\+|00)?\\(?\\d{1,4}\\)?(?:[ .-]{0,2}\\(?\\d{1,5}\\)?){1,6}"
+          + "(?:\\s?(?:x|ext\\.?|#)\\s?\\d{1,5})?(?![\\w/]|[.,:-]\\d)");
+  private static final Pattern STRONG_WORD = Pattern.compile(
+      "\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|desk|whatsapp|sms|call|calls|calling|text|dial|ring"
+          + "|answering|registered|reach|contact|hotline|helpline|landline)\\b");
+  private static final Pattern LABEL_AFTER = Pattern.compile(
+      "^\\s*[-(]?\\s*(?:office|fax|mobile|cell|home|work|desk|phone|tel)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_PHONE_BEFORE = Pattern.compile(
+      "(?:order|invoice|ticket|case|ref|reference|tracking|account|acct|po|serial|model|part|isbn|sku|id|version"
+          + "|build|release|v|room|page|flight|booking|confirmation|customer|member|patient|policy|claim|iban"
+          + "|card|ssn|zip|postcode|code|pin)"
+          + "\\s*(?:no\\.?|number|nr\\.?|#)?\\s*[:#=]?\\s*$");
+  private static final Pattern EXTENSION = Pattern.compile("(?:x|ext\\.?|#)\\s?\\d{1,5}$");
+  private static final Pattern DATE = Pattern.compile(
+      "(?<!\\d)(?:(?:19|20)\\d{2}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\\d|3[01])"
+          + "|(?:0?[1-9]|[12]\\d|3[01])[-./](?:0?[1-9]|1[0-2])[-./](?:19|20)?\\d{2})(?!\\d)");
+  private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  private static final Pattern SSN_SHAPE = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+
+  private final String region;
+
+  PhoneDetector(String region) {
+    this.region = region;
+  }
+
+  @Override
+  public void detect(String text, List<Entity> out) {
+    List<Entity> found = new ArrayList<>();
+    for (PhoneNumberMatch m : PHONES.findNumbers(text, region, Leniency.VALID, Long.MAX_VALUE)) {
+      int end = m.end();
+      if (!otherShape(m.rawString())) {
+        found.add(new Entity(EntityType.PHONE_NUMBER, m.start(), end));
+      }
+    }
+    Matcher m = SHAPE.matcher(text);
+    while (m.find()) {
+      String raw = m.group();
+      int start = m.start();
+      int end = m.end();
+      // A closing bracket the shape took without its opening one belongs to the prose.
+      if (raw.endsWith(")") && raw.chars().filter(c -> c == '(').count() < raw.chars().filter(c -> c == ')').count()) {
+        end--;
+        raw = raw.substring(0, raw.length() - 1);
+      }
+      String digits = Checks.digits(EXTENSION.matcher(raw).replaceFirst(""));
+      if (digits.length() < 7 || digits.length() > 15 || otherShape(raw) || !labelled(text, start, end)) {
+        continue;
+      }
+      Entity e = new Entity(EntityType.PHONE_NUMBER, start, end);
+      if (found.stream().noneMatch(e::overlaps)) {
+        found.add(e);
+      }
+    }
+    out.addAll(found);
+  }
+
+  /** Whether {@code raw} is shaped like a date, time, IP address, SSN or card number rather than a phone number. */
+  private static boolean otherShape(String raw) {
+    String digits = Checks.digits(raw);
+    return DATE.matcher(raw).find()
+        || DOTTED_QUAD.matcher(raw).matches()
+        || SSN_SHAPE.matcher(raw).matches()
+        || (digits.length() >= 13 && !raw.startsWith("+") && Checks.luhn(digits));
+  }
+
+  private static boolean labelled(String text, int start, int end) {
+    String after = text.substring(end, Math.min(text.length(), end + 12));
+    if (LABEL_AFTER.matcher(after).find()) {
+      return true;
+    }
+    String before = Checks.before(text, start, 60);
+    int lineBreaks = 0;
+    int cut = before.length();
+    while (cut > 0) {
+      if (before.charAt(cut - 1) == '\n' && ++lineBreaks > 1) {
+        break;
+      }
+      cut--;
+    }
+    before = before.substring(cut);
+    return STRONG_WORD.matcher(before).find() && !NOT_PHONE_BEFORE.matcher(before).find();
+  }
+}
