@@ -29,11 +29,11 @@ final class PhoneDetector implements Detector {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
   private static final Pattern SHAPE = Pattern.compile(
-      "(?<![\\w+.,/-])(?:\\+|00)?\\(?\\d{1,4}\\)?(?:[ .-]{0,2}\\(?\\d{1,5}\\)?){1,6}"
+      "(?<![\\w+./-])(?<!\\d,)(?:\\+|00)?\\(?\\d{1,4}\\)?(?:[ .-]{0,2}\\(?\\d{1,5}\\)?){1,6}"
           + "(?:\\s?(?:x|ext\\.?|#)\\s?\\d{1,5})?(?![\\w/]|[.,:-]\\d)");
   private static final Pattern STRONG_WORD = Pattern.compile(
       "\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|desk|whatsapp|sms|call|calls|calling|text|dial|ring"
-          + "|answering|registered|reach|contact|hotline|helpline|landline)\\b");
+          + "|answering|registered|reach|contact|hotline|helpline|landline|messages?|texts?|sms)\\b");
   private static final Pattern LABEL_AFTER = Pattern.compile(
       "^\\s*[-(]?\\s*(?:office|fax|mobile|cell|home|work|desk|phone|tel)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern NOT_PHONE_BEFORE = Pattern.compile(

@@ -45,7 +45,7 @@ final class SecretDetector implements Detector {
   private static final Pattern ASSIGNMENT = Pattern.compile(
       "(?<![\\w-])[\"']?((?:[A-Za-z0-9]+[_.-])*(password|passwd|passwort|pwd|pass|passphrase|secret|token|api[_-]?key"
           + "|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|auth))[\"']?"
-          + "\\s{0,3}(?:=|:|=>|:=)\\s{0,3}(?:\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|([^\\s,;'\"`)}\\]]{1,200}))",
+          + "\\s{0,3}(?:=|:|=>|:=)\\s{0,3}(?:\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|([^\\s,;'\"`)}\\]&]{1,200}))",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern NOT_A_VALUE = Pattern.compile(
       "[*x.\\-_#?]+|<[^>]*>|\\[[^\\]]*]|\\{[^}]*}|\\$\\{?\\w+}?|%\\w+%|.*\\(.*|(?:os|process|env|self|this|config|"
