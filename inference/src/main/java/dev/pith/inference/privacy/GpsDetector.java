@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class GpsDetector implements Detector {
   private static final Pattern DECIMAL = Pattern.compile(
       "(?<![\\w.-])(-?\\d{1,2}\\.\\d{3,})\\s?°?\\s?([NS])?\\s*[,;/ ]\\s*(-?\\d{1,3}\\.\\d{3,})\\s?°?\\s?([EW])?"
-          + "(?![\\w.]|,\\d)");
+          + "(?!\\w|[.,]\\d)");
   private static final Pattern DMS = Pattern.compile(
       "(?<![\\w.])(\\d{1,2})°\\s?(\\d{1,2})['′]\\s?(?:(\\d{1,2}(?:\\.\\d+)?)(?:\"|″|'')\\s?)?([NS])[,\\s]\\s*"
           + "(\\d{1,3})°\\s?(\\d{1,2})['′]\\s?(?:(\\d{1,2}(?:\\.\\d+)?)(?:\"|″|'')\\s?)?([EW])(?!\\w)");

@@ -26,10 +26,12 @@ final class NetworkDetector implements Detector {
       "(?<![\\w.:-])(" + OCTET + "\\." + OCTET + "\\." + OCTET + "\\." + OCTET + ")(?![\\w-]|\\.\\d)");
   private static final Pattern VERSION_BEFORE = Pattern.compile(
       "(?:\\bv|\\bversion|\\bver\\.?|\\brelease|\\bbuild|\\bfirmware|\\bv\\.)\\s*:?\\s*$");
+  private static final String H = "[0-9A-Fa-f]{1,4}";
+  private static final String V4 = OCTET + "(?:\\." + OCTET + "){3}";
   private static final Pattern IPV6 = Pattern.compile(
-      "(?<![\\w:.])((?:[0-9A-Fa-f]{1,4}:){1,7}(?::|[0-9A-Fa-f]{1,4})(?::[0-9A-Fa-f]{1,4}){0,6}"
-          + "(?:" + OCTET + "(?:\\." + OCTET + "){3})?|::(?:[0-9A-Fa-f]{1,4}:){0,6}(?:[0-9A-Fa-f]{1,4}|"
-          + OCTET + "(?:\\." + OCTET + "){3}))(?![\\w:]|\\.\\w)");
+      "(?<![\\w:.])(" + "(?:" + H + ":){6}" + V4 + "|(?:(?:" + H + ":){1,5}|:):(?:" + H + ":){0,4}" + V4
+          + "|(?:" + H + ":){7}" + H + "|(?:" + H + ":){1,7}:(?:" + H + "(?::" + H + "){0,6})?"
+          + "|::(?:" + H + "(?::" + H + "){0,6})?" + ")(?![\\w:]|\\.\\w)");
   private static final Pattern IPV6_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
   private static final Pattern MAC = Pattern.compile(
       "(?<![\\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\\1){4}[0-9A-Fa-f]{2}"

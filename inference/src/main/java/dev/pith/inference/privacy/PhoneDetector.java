@@ -31,9 +31,14 @@ final class PhoneDetector implements Detector {
   private static final Pattern SHAPE = Pattern.compile(
       "(?<![\\w+./-])(?<!\\d,)(?:\\+|00)?\\(?\\d{1,4}\\)?(?:[ .-]{0,2}\\(?\\d{1,5}\\)?){1,6}"
           + "(?:\\s?(?:x|ext\\.?|#)\\s?\\d{1,5})?(?![\\w/]|[.,:-]\\d)");
-  private static final Pattern STRONG_WORD = Pattern.compile(
-      "\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|desk|whatsapp|sms|call|calls|calling|text|dial|ring"
-          + "|answering|registered|reach|contact|hotline|helpline|landline|messages?|texts?|sms)\\b");
+  /** A noun that labels a phone number anywhere in the window before it. */
+  private static final Pattern PHONE_NOUN = Pattern.compile(
+      "\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|desk|whatsapp|sms|hotline|helpline|landline)\\b");
+  /** A verb that labels a phone number when only a few words ("me at", "the office on") stand between. */
+  private static final Pattern PHONE_VERB = Pattern.compile(
+      "\\b(?:call|calls|calling|text|texts|dial|ring|reach|contact|answering|registered|messages?)"
+          + "(?:\\s+(?:me|us|him|her|them|back|the office|the desk|anytime|now|today|tomorrow))*"
+          + "\\s*(?:at|on|to|via|:)?\\s*$");
   private static final Pattern LABEL_AFTER = Pattern.compile(
       "^\\s*[-(]?\\s*(?:office|fax|mobile|cell|home|work|desk|phone|tel)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern NOT_PHONE_BEFORE = Pattern.compile(
@@ -88,7 +93,7 @@ final class PhoneDetector implements Detector {
   /** Whether {@code raw} is shaped like a date, time, IP address, SSN or card number rather than a phone number. */
   private static boolean otherShape(String raw) {
     String digits = Checks.digits(raw);
-    return DATE.matcher(raw).find()
+    return DATE.matcher(raw).matches()
         || DOTTED_QUAD.matcher(raw).matches()
         || SSN_SHAPE.matcher(raw).matches()
         || (digits.length() >= 13 && !raw.startsWith("+") && Checks.luhn(digits));
@@ -109,6 +114,7 @@ final class PhoneDetector implements Detector {
       cut--;
     }
     before = before.substring(cut);
-    return STRONG_WORD.matcher(before).find() && !NOT_PHONE_BEFORE.matcher(before).find();
+    return (PHONE_NOUN.matcher(before).find() || PHONE_VERB.matcher(before).find())
+        && !NOT_PHONE_BEFORE.matcher(before).find();
   }
 }

@@ -44,11 +44,11 @@ final class SecretDetector implements Detector {
           + "|(?:\\s*[A-Za-z0-9+/=:,-]+(?: [A-Za-z0-9+/=:,-]+)*)*)");
   private static final Pattern ASSIGNMENT = Pattern.compile(
       "(?<![\\w-])[\"']?((?:[A-Za-z0-9]+[_.-])*(password|passwd|passwort|pwd|pass|passphrase|secret|token|api[_-]?key"
-          + "|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|auth))[\"']?"
-          + "\\s{0,3}(?:=|:|=>|:=)\\s{0,3}(?:\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|([^\\s,;'\"`)}\\]&]{1,200}))",
+          + "|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|auth))[\"']?(?:\\s+is)?"
+          + "\\s{0,3}(?:=|:|=>|:=)\\s{0,3}(?:\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|([^\\s,;'\"`)}\\]]{1,200}))",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern NOT_A_VALUE = Pattern.compile(
-      "[*x.\\-_#?]+|<[^>]*>|\\[[^\\]]*]|\\{[^}]*}|\\$\\{?\\w+}?|%\\w+%|.*\\(.*|(?:os|process|env|self|this|config|"
+      "[*x.\\-_#?]+|<.*|\\[.*|\\{.*|\\$\\{?\\w+}?|%\\w+%|.*\\(.*|(?:os|process|env|self|this|config|"
           + "settings|args|request|req|params|options|opts|cfg)\\..*|\\.\\.\\.|…",
       Pattern.CASE_INSENSITIVE);
   private static final Set<String> NOT_SECRETS = Set.of("string", "str", "int", "number", "bool", "boolean", "any",
@@ -57,7 +57,7 @@ final class SecretDetector implements Detector {
       "can", "reset", "changed", "field", "empty", "blank", "your", "my", "same", "new", "old", "and", "or", "not",
       "please", "enter", "type", "value", "input", "hidden", "password", "secret", "token", "key", "example",
       "redacted", "removed", "here", "missing", "invalid", "expired", "wrong", "incorrect", "correct", "valid");
-  private static final Pattern ENTROPY_CANDIDATE = Pattern.compile("(?<![\\w+/=.-])[A-Za-z0-9+/_=-]{24,}(?![\\w+/=-])");
+  private static final Pattern ENTROPY_CANDIDATE = Pattern.compile("(?<![\\w+/=.-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\\w+/=-])");
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F-]+");
 
   @Override
@@ -68,6 +68,9 @@ final class SecretDetector implements Detector {
     }
     Matcher a = ASSIGNMENT.matcher(text);
     while (a.find()) {
+      if (a.start() > 0 && "?&;".indexOf(text.charAt(a.start() - 1)) >= 0) {
+        continue; // a URL's query parameter: UrlSecretDetector's
+      }
       int group = a.group(3) != null ? 3 : a.group(4) != null ? 4 : 5;
       String value = a.group(group).strip();
       if (value.isEmpty() || NOT_A_VALUE.matcher(value).matches()
