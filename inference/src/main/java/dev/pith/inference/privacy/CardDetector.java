@@ -21,6 +21,9 @@ final class CardDetector implements Detector {
 
   @Override
   public void detect(String text, List<Entity> out) {
+    if (Checks.countDigits(text) < 12) {
+      return;
+    }
     Matcher m = CANDIDATE.matcher(text);
     while (m.find()) {
       String raw = m.group();

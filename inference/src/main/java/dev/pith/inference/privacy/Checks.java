@@ -58,6 +58,18 @@ final class Checks {
     return out.toString();
   }
 
+  /** How many ASCII digits {@code s} has. */
+  static int countDigits(CharSequence s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Whether {@code text.charAt(i)} exists and is a letter, digit or underscore. */
   static boolean wordAt(String text, int i) {
     if (i < 0 || i >= text.length()) {

@@ -19,6 +19,9 @@ final class GpsDetector implements Detector {
 
   @Override
   public void detect(String text, List<Entity> out) {
+    if (Checks.countDigits(text) < 4) {
+      return;
+    }
     Matcher m = DECIMAL.matcher(text);
     while (m.find()) {
       double lat = Double.parseDouble(m.group(1));

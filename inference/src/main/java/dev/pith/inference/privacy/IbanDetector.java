@@ -29,6 +29,9 @@ final class IbanDetector implements Detector {
 
   @Override
   public void detect(String text, List<Entity> out) {
+    if (Checks.countDigits(text) < 6) {
+      return; // the shortest IBAN (Norway's) has 11 digits; six is a cheap lower bound for any
+    }
     Matcher m = START.matcher(text);
     int from = 0;
     while (from < text.length() && m.find(from)) {

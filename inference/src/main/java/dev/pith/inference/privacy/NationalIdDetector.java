@@ -35,6 +35,9 @@ final class NationalIdDetector implements Detector {
 
   @Override
   public void detect(String text, List<Entity> out) {
+    if (Checks.countDigits(text) < 6) {
+      return; // every id here has at least six digits
+    }
     Matcher m = SSN_DASHED.matcher(text);
     while (m.find()) {
       if (ssn(m.group(1), m.group(2), m.group(3))) {

@@ -43,7 +43,7 @@ final class SecretDetector implements Detector {
       "-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----(?:[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----"
           + "|(?:\\s*[A-Za-z0-9+/=:,-]+(?: [A-Za-z0-9+/=:,-]+)*)*)");
   private static final Pattern ASSIGNMENT = Pattern.compile(
-      "(?<![\\w-])[\"']?((?:[A-Za-z0-9]+[_.-])*(password|passwd|passwort|pwd|pass|passphrase|secret|token|api[_-]?key"
+      "(?<![A-Za-z0-9])((password|passwd|passwort|pwd|pass|passphrase|secret|token|api[_-]?key"
           + "|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret|auth))[\"']?(?:\\s+is)?"
           + "\\s{0,3}(?:=|:|=>|:=)\\s{0,3}(?:\"([^\"\\n]{1,200})\"|'([^'\\n]{1,200})'|([^\\s,;'\"`)}\\]]{1,200}))",
       Pattern.CASE_INSENSITIVE);
@@ -58,6 +58,7 @@ final class SecretDetector implements Detector {
       "please", "enter", "type", "value", "input", "hidden", "password", "secret", "token", "key", "example",
       "redacted", "removed", "here", "missing", "invalid", "expired", "wrong", "incorrect", "correct", "valid");
   private static final Pattern ENTROPY_CANDIDATE = Pattern.compile("(?<![\\w+/=.-])[A-Za-z0-9+/_-]{24,}={0,2}(?![\\w+/=-])");
+  private static final String NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_.-";
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F-]+");
 
   @Override
@@ -68,7 +69,11 @@ final class SecretDetector implements Detector {
     }
     Matcher a = ASSIGNMENT.matcher(text);
     while (a.find()) {
-      if (a.start() > 0 && "?&;".indexOf(text.charAt(a.start() - 1)) >= 0) {
+      int name = a.start();
+      while (name > 0 && NAME_CHARS.indexOf(Character.toLowerCase(text.charAt(name - 1))) >= 0) {
+        name--;
+      }
+      if (name > 0 && "?&;".indexOf(text.charAt(name - 1)) >= 0) {
         continue; // a URL's query parameter: UrlSecretDetector's
       }
       int group = a.group(3) != null ? 3 : a.group(4) != null ? 4 : 5;
