@@ -63,6 +63,7 @@ final class SecretDetector implements Detector {
 
   @Override
   public void detect(String text, List<Entity> out) {
+    int mine = out.size();
     add(PREFIXED.matcher(text), out);
     if (text.contains("-----BEGIN")) {
       add(PEM.matcher(text), out);
@@ -91,8 +92,9 @@ final class SecretDetector implements Detector {
     }
     Matcher e = ENTROPY_CANDIDATE.matcher(text);
     while (e.find()) {
-      if (randomLooking(e.group())) {
-        out.add(new Entity(EntityType.SECRET, e.start(), e.end()));
+      Entity candidate = new Entity(EntityType.SECRET, e.start(), e.end());
+      if (randomLooking(e.group()) && !out.subList(mine, out.size()).contains(candidate)) {
+        out.add(candidate);
       }
     }
   }
