@@ -27,6 +27,17 @@ public final class Sanitizer {
     Objects.requireNonNull(options, "options");
     List<Detector> all = new ArrayList<>();
     all.add(new TermsDetector(options.terms()));
+    all.add(new EmailDetector());
+    all.add(new PhoneDetector(options.phoneRegion()));
+    all.add(new CardDetector());
+    all.add(new IbanDetector());
+    all.add(new NetworkDetector());
+    all.add(new UrlSecretDetector());
+    all.add(new SecretDetector());
+    all.add(new NationalIdDetector());
+    all.add(new GpsDetector());
+    all.add(new BirthDateDetector());
+    all.add(new HomePathDetector());
     return new Sanitizer(all);
   }
 

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * <pre>
  * inference/bench-pii presidio [FILE]   # ../shared/benchmarks/pii/presidio-synth_dataset_v2.json by default
  * inference/bench-pii corpus [DIR]      # the project's corpus, inference/src/test/resources/pii/*.jsonl
+ * inference/bench-pii presidio --misses PHONE_NUMBER   # also print that type's missed labels and wrong detections
  * </pre>
  *
  * The corpus is JSON lines: {@code {"text": "...", "spans": [{"type": "EMAIL_ADDRESS", "start": 5, "end": 22}]}},
@@ -51,6 +52,14 @@ public final class PiiBench {
   private PiiBench() {}
 
   public static void main(String[] args) throws IOException {
+    List<String> rest = new ArrayList<>(List.of(args));
+    EntityType misses = null;
+    int flag = rest.indexOf("--misses");
+    if (flag >= 0 && flag + 1 < rest.size()) {
+      misses = EntityType.valueOf(rest.get(flag + 1));
+      rest.subList(flag, flag + 2).clear();
+    }
+    args = rest.toArray(String[]::new);
     String which = args.length > 0 ? args[0] : "presidio";
     List<Sample> samples;
     java.util.Set<EntityType> scored;
@@ -67,6 +76,9 @@ public final class PiiBench {
     }
     Sanitizer sanitizer = Sanitizer.standard(new SanitizerOptions("US", List.of()));
     Score score = score(sanitizer, samples, scored);
+    if (misses != null) {
+      printMisses(sanitizer, samples, misses);
+    }
     System.out.print(score.table(which + ": " + samples.size() + " texts"));
     System.out.println(speed(sanitizer, samples));
   }
@@ -138,6 +150,37 @@ public final class PiiBench {
       }
     }
     return score;
+  }
+
+  /** Prints each label of {@code type} not found and each detection of {@code type} not right, in context. */
+  static void printMisses(Sanitizer sanitizer, List<Sample> samples, EntityType type) {
+    for (Sample s : samples) {
+      List<Entity> found = sanitizer.detect(s.text());
+      for (Entity label : s.labels()) {
+        Entity trimmed = trim(s.text(), label);
+        if (label.type() == type && found.stream().noneMatch(d -> d.type() == type
+            && d.start() <= trimmed.start() && d.end() >= trimmed.end())) {
+          String got = found.stream().filter(d -> d.overlaps(trimmed)).map(d -> d.type() + " "
+              + quote(s.text().substring(d.start(), d.end()))).toList().toString();
+          System.out.println("missed " + quote(s.text().substring(trimmed.start(), trimmed.end())) + " got " + got
+              + " in " + quote(context(s.text(), trimmed)));
+        }
+      }
+      for (Entity d : found) {
+        if (d.type() == type && s.labels().stream().noneMatch(l -> l.type() == type && l.overlaps(d))) {
+          System.out.println("wrong  " + quote(s.text().substring(d.start(), d.end())) + " in "
+              + quote(context(s.text(), d)));
+        }
+      }
+    }
+  }
+
+  private static String context(String text, Entity e) {
+    return text.substring(Math.max(0, e.start() - 40), Math.min(text.length(), e.end() + 30));
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\n", "\\n") + "\"";
   }
 
   /** The label without whitespace and punctuation at its edges (labels are not always tight). */
