@@ -1,5 +1,6 @@
 package dev.pith.storage;
 
+import dev.pith.storage.dao.CloudAuditDao;
 import dev.pith.storage.dao.MessageDao;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,6 +175,10 @@ public final class Database implements AutoCloseable {
       int interrupted = new MessageDao(writer).markStreamingInterrupted(); // auto-commit: one statement
       if (interrupted > 0) {
         LOG.info("{} answer(s) cut short by the last exit marked interrupted", interrupted);
+      }
+      int cloud = new CloudAuditDao(writer).markSendingInterrupted();
+      if (cloud > 0) {
+        LOG.info("{} cloud request(s) cut short by the last exit marked interrupted in the audit", cloud);
       }
       Instant now = options.clock().instant();
       Database db = new Database(file, options, backups, writer,

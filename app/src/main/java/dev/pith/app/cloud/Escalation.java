@@ -55,7 +55,9 @@ import org.slf4j.LoggerFactory;
  * 429, 5xx, a silent server, a cancel) stores no message: the conversation is as it was. A failure after part of
  * the answer arrived (a connection reset, a server gone silent, a broken line) stores what arrived as a message with
  * status {@code error} and the one-line reason (or {@code cancelled} when the user stopped it), like a local answer
- * that failed. Either way an audit row records the attempt, with {@code bytes_sent} 0 when no connection was made.
+ * that failed. Either way an audit row records the attempt: it is written before the request goes (outcome
+ * {@code sending}, so a crash mid-answer still leaves it, marked interrupted at the next start) and finished with the
+ * outcome, {@code bytes_sent} 0 when no connection was made.
  *
  * <p>Placeholders are numbered per conversation for as long as this object lives (in memory only), so the same
  * address is {@code [EMAIL_1]} in every escalation of the conversation. Thread-safe; {@link #send} blocks its thread
@@ -215,6 +217,13 @@ public final class Escalation {
         return map.rehydrate(text);
       }
     }, reply::append);
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    preview.counts().forEach((type, n) -> counts.put(type.name(), n));
+    // The record of what is sent is written before it goes: a crash mid-answer still leaves it (marked interrupted).
+    CloudAuditEntry entry = new CloudAuditEntry(0, sentAt, preview.conversationId(), preview.questionId(),
+        endpoint.host(), endpoint.chatUrl().toString(), endpoint.model(), preview.body(), preview.redactions(),
+        CloudAuditDao.SENDING, body.length, counts);
+    long id = db.writeAndWait("recording what is sent to the cloud", c -> new CloudAuditDao(c).insert(entry));
     String error = null;
     boolean cancelled;
     long bytesSent = body.length;
@@ -237,15 +246,11 @@ public final class Escalation {
     Message stored = reply.finish(error, cancelled);
     String outcome = error != null ? error
         : cancelled ? "cancelled (" + reply.length() + " characters had arrived)" : "ok";
-    Map<String, Integer> counts = new java.util.TreeMap<>();
-    preview.counts().forEach((type, n) -> counts.put(type.name(), n));
-    CloudAuditEntry entry = new CloudAuditEntry(0, sentAt, preview.conversationId(), preview.questionId(),
-        endpoint.host(), endpoint.chatUrl().toString(), endpoint.model(), preview.body(), preview.redactions(),
-        outcome, bytesSent, counts);
-    long id = db.writeAndWait("recording what was sent to the cloud", c -> new CloudAuditDao(c).insert(entry));
+    long sent = bytesSent;
+    db.writeAndWait("recording how the cloud request ended", c -> new CloudAuditDao(c).finish(id, outcome, sent));
     CloudAuditEntry audit = new CloudAuditEntry(id, entry.sentAt(), entry.conversationId(), entry.messageId(),
-        entry.provider(), entry.endpoint(), entry.model(), entry.sentText(), entry.redactions(), entry.outcome(),
-        entry.bytesSent(), entry.entityCounts());
+        entry.provider(), entry.endpoint(), entry.model(), entry.sentText(), entry.redactions(), outcome, sent,
+        entry.entityCounts());
     return new Result(stored, audit, error, cancelled);
   }
 

@@ -13,8 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The cloud audit: one row per question that left the machine. Rows are only ever added. */
+/**
+ * The cloud audit: one row per question that left the machine. A row is written before the request goes (outcome
+ * {@link #SENDING}), so a crash mid-answer still leaves the record of what was sent; then {@link #finish} sets how it
+ * ended. What was sent is never changed, and rows are never deleted.
+ */
 public final class CloudAuditDao {
+  /** The outcome of a row whose request is under way. */
+  public static final String SENDING = "sending";
+  /** What a row left {@link #SENDING} by a crash or a power cut says at the next start. */
+  public static final String INTERRUPTED = "interrupted: Pith stopped before the answer finished";
   private static final String COLUMNS =
       "sent_at, conversation_id, message_id, provider, endpoint, model, sent_text, redactions, outcome, bytes_sent, "
       + "entity_counts";
@@ -47,6 +55,26 @@ public final class CloudAuditDao {
       try (ResultSet keys = ps.getGeneratedKeys()) {
         return keys.next() ? keys.getLong(1) : 0;
       }
+    }
+  }
+
+  /** Sets how the request of row {@code id} ended and how many bytes left; true when the row exists. */
+  public boolean finish(long id, String outcome, long bytesSent) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "UPDATE cloud_audit SET outcome = ?, bytes_sent = ? WHERE id = ?")) {
+      ps.setString(1, outcome);
+      ps.setLong(2, bytesSent);
+      ps.setLong(3, id);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Marks every row still {@link #SENDING} as {@link #INTERRUPTED}; returns how many. */
+  public int markSendingInterrupted() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("UPDATE cloud_audit SET outcome = ? WHERE outcome = ?")) {
+      ps.setString(1, INTERRUPTED);
+      ps.setString(2, SENDING);
+      return ps.executeUpdate();
     }
   }
 

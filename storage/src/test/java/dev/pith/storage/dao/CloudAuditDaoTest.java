@@ -1,6 +1,7 @@
 package dev.pith.storage.dao;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.pith.storage.Database;
@@ -47,6 +48,28 @@ class CloudAuditDaoTest {
       assertEquals(Map.of(), entries.get(0).entityCounts());
       assertEquals(clock.instant().minus(Duration.ofMinutes(1)), kept.sentAt());
       assertEquals(2L, (long) db.read(c -> new CloudAuditDao(c).count()));
+    }
+  }
+
+  @Test
+  void aRowLeftSendingByACrashIsMarkedInterruptedAtTheNextStart() {
+    TestClock clock = new TestClock();
+    long id;
+    long done;
+    try (Database db = Fixtures.open(dir, clock)) {
+      id = db.writeAndWait("test", c -> new CloudAuditDao(c).insert(new CloudAuditEntry(0, clock.instant(), null,
+          null, "api.example", "https://api.example/v1/chat/completions", "m", "body", 0, CloudAuditDao.SENDING, 120,
+          Map.of())));
+      done = db.writeAndWait("test", c -> new CloudAuditDao(c).insert(new CloudAuditEntry(0, clock.instant(), null,
+          null, "api.example", "https://api.example/v1/chat/completions", "m", "body 2", 0, CloudAuditDao.SENDING, 130,
+          Map.of())));
+      boolean finished = db.writeAndWait("test", c -> new CloudAuditDao(c).finish(done, "ok", 130));
+      assertTrue(finished);
+    } // closed with the first request still "sending": as after a power cut
+    try (Database db = Fixtures.open(dir, clock)) {
+      Map<Long, String> outcomes = new java.util.HashMap<>();
+      db.read(c -> new CloudAuditDao(c).recent(10)).forEach(e -> outcomes.put(e.id(), e.outcome()));
+      assertEquals(Map.of(id, CloudAuditDao.INTERRUPTED, done, "ok"), outcomes);
     }
   }
 }
