@@ -27,6 +27,7 @@ public final class Sanitizer {
     Objects.requireNonNull(options, "options");
     List<Detector> all = new ArrayList<>();
     all.add(new TermsDetector(options.terms()));
+    all.add(new PersonDetector());
     return new Sanitizer(all);
   }
 

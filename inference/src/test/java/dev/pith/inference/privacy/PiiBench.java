@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * <pre>
  * inference/bench-pii presidio [FILE]   # ../shared/benchmarks/pii/presidio-synth_dataset_v2.json by default
  * inference/bench-pii corpus [DIR]      # the project's corpus, inference/src/test/resources/pii/*.jsonl
+ * inference/bench-pii presidio --misses PERSON   # also print each missed label and wrong detection of a type
  * </pre>
  *
  * The corpus is JSON lines: {@code {"text": "...", "spans": [{"type": "EMAIL_ADDRESS", "start": 5, "end": 22}]}},
@@ -51,6 +52,14 @@ public final class PiiBench {
   private PiiBench() {}
 
   public static void main(String[] args) throws IOException {
+    EntityType misses = null;
+    List<String> rest = new ArrayList<>(List.of(args));
+    int flag = rest.indexOf("--misses");
+    if (flag >= 0 && flag + 1 < rest.size()) {
+      misses = EntityType.valueOf(rest.remove(flag + 1));
+      rest.remove(flag);
+    }
+    args = rest.toArray(String[]::new);
     String which = args.length > 0 ? args[0] : "presidio";
     List<Sample> samples;
     java.util.Set<EntityType> scored;
@@ -66,6 +75,9 @@ public final class PiiBench {
       default -> throw new IllegalArgumentException("use: presidio [FILE] | corpus [DIR]");
     }
     Sanitizer sanitizer = Sanitizer.standard(new SanitizerOptions("US", List.of()));
+    if (misses != null) {
+      printMisses(sanitizer, samples, misses);
+    }
     Score score = score(sanitizer, samples, scored);
     System.out.print(score.table(which + ": " + samples.size() + " texts"));
     System.out.println(speed(sanitizer, samples));
@@ -138,6 +150,31 @@ public final class PiiBench {
       }
     }
     return score;
+  }
+
+  /** Each label of {@code type} not found and each detection of it that is wrong, with some context. */
+  static void printMisses(Sanitizer sanitizer, List<Sample> samples, EntityType type) {
+    for (Sample s : samples) {
+      List<Entity> found = sanitizer.detect(s.text());
+      for (Entity label : s.labels()) {
+        Entity t = trim(s.text(), label);
+        if (label.type() == type && found.stream().noneMatch(d -> d.type() == type && d.start() <= t.start()
+            && d.end() >= t.end())) {
+          System.out.println("MISS  " + context(s.text(), label));
+        }
+      }
+      for (Entity d : found) {
+        if (d.type() == type && s.labels().stream().noneMatch(l -> l.type() == type && l.overlaps(d))) {
+          System.out.println("WRONG " + context(s.text(), d));
+        }
+      }
+    }
+  }
+
+  private static String context(String text, Entity e) {
+    String before = text.substring(Math.max(0, e.start() - 40), e.start());
+    String after = text.substring(e.end(), Math.min(text.length(), e.end() + 25));
+    return (before + "[[" + text.substring(e.start(), e.end()) + "]]" + after).replace("\n", "⏎");
   }
 
   /** The label without whitespace and punctuation at its edges (labels are not always tight). */
