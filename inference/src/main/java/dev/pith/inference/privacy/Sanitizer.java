@@ -28,6 +28,7 @@ public final class Sanitizer {
     List<Detector> all = new ArrayList<>();
     all.add(new TermsDetector(options.terms()));
     all.add(new PersonDetector());
+    all.add(new StreetAddressDetector());
     return new Sanitizer(all);
   }
 
