@@ -33,12 +33,12 @@ final class StreetAddressDetector implements Detector {
       + "|Spurs?|Squares?|Stravenue|Summit|Throughway|Trace|Track|Trafficway|Tunnel|Turnpike|Underpass|Unions?"
       + "|Valleys?|Viaduct|Views?|Villages?|Vista|Wharf|Wynd|Str|Straße|Strasse|Gasse|Weg|Allee|Platz|Ring"
       + "|Laan|Straat|Gracht|Plein|Kade|Dreef|Vej|Gade|Gate|Gata|Gatan|Vägen|Veien|Vegen|Katu|Kuja|Tie|Tee"
-      + "|utca|út|tér|körút|terrasse|kapu|sor|St\\.?|str\\.?)\\.?";
+      + "|utca|út|tér|körút|terrasse|kapu|sor|u\\.|rkp\\.|St\\.?|str\\.?)(?![\\p{L}\\p{M}])\\.?";
   /** Street words that come first. */
   private static final String PREFIX = "(?:Rue|Avenue|Av\\.|Avda\\.|Avenida|Boulevard|Bd|Chemin|Impasse|Allée|Quai"
       + "|Place|Route|Via|Viale|Vicolo|Piazza|Piazzale|Corso|Largo|Strada|Calle|Carrer|Plaza|Paseo|Camino|Ronda"
       + "|Travesía|Rua|Praça|Travessa|Alameda|Estrada|Rúa|ul\\.|ulica|al\\.|aleja|os\\.|Calea|Bulevardul|Strada"
-      + "|Straße|Strasse|Avda|Av)";
+      + "|Straße|Strasse|Avda|Av|trg|Trg|Λ\\.|Λεωφόρος|Οδός)(?![\\p{L}\\p{M}])";
   /** One word whose ending is its street word: "Augsburger Strasse" is covered by SUFFIX, "Parijsstraat" here. */
   private static final String FUSED = "\\p{Lu}[\\p{L}\\p{M}-]*(?:straße|strasse|str\\.|gasse|weg|allee|platz|ring"
       + "|laan|straat|gracht|plein|kade|dreef|steeg|vej|vegen|veien|veg|gate|gata|gatan|vägen|gränd|gade|stræde"
@@ -48,7 +48,7 @@ final class StreetAddressDetector implements Detector {
       + "|Rm\\.?|Bldg\\.?|Building|#)\\s?#?[\\dA-Za-z][\\dA-Za-z-]{0,5}\\b)";
   /** An address's street part, one of the shapes above; group "cue" is set when only context makes it one. */
   private static final Pattern STREET = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
-      + "(?:" + NUM + "\\s(?:" + NUM + "\\s)?)?" + NAME + "\\s" + SUFFIX + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW))?"
+      + "(?:" + NUM + "\\s(?:" + NUM + "\\s)?)?" + NAME + "\\s" + SUFFIX + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)(?![\\p{L}\\p{M}]))?"
       + "(?:\\s" + NUM + "\\b\\.?)?"
       + "|(?:" + NUM + ",?\\s(?:" + NUM + "\\s)?)?" + PREFIX + "\\s" + NAME + "(?:,?\\s" + NUM + "\\b\\.?)?"
       + "|(?:" + NUM + "\\s)?" + FUSED + "\\s" + NUM + "\\b\\.?"
@@ -74,6 +74,10 @@ final class StreetAddressDetector implements Detector {
       + "(?:[ -](?:\\p{Lu}[\\p{L}\\p{M}'’.()-]*|\\(?\\p{Lu}[\\p{L}\\p{M}]*\\)?|de|la|del|di|u|v|nad|sur|am|an|im|bei"
       + "|of|and))*(?:\\s\\d{3,6}(?:-\\d{3,4})?|\\s[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d|\\s[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2})?"
       + "|\\d{3,6}(?:-\\d{3,4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}|nan)(?=[\\s,.;:!?)]|$)",
+      Pattern.UNICODE_CHARACTER_CLASS);
+  /** After a unit, a city without a comma: "Apt. 050 Coalville South Africa", to the end of the line or sentence. */
+  private static final Pattern TAIL_AFTER_UNIT = Pattern.compile("\\s(?:\\p{Lu}[\\p{L}\\p{M}'’()-]*"
+      + "(?:\\s(?:\\p{Lu}[\\p{L}\\p{M}'’()-]*|de|la|del|di|nad|sur|am|an|im|bei|\\d{3,6})){0,4})(?=[.?!;]?(?:\\s*\\n|\\s*$|\\.\\s))",
       Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern CORNER_AND = Pattern.compile("\\s(?:and|&)\\s(?:" + NAME + "(?:\\s" + SUFFIX
       + ")?(?:\\s" + NUM + "\\b\\.?)?)", Pattern.UNICODE_CHARACTER_CLASS);
@@ -116,6 +120,10 @@ final class StreetAddressDetector implements Detector {
     Matcher units = UNITS.matcher(text).region(end, text.length());
     if (units.lookingAt()) {
       end = units.end();
+      Matcher city = TAIL_AFTER_UNIT.matcher(text).region(end, text.length());
+      if (city.lookingAt()) {
+        return city.end();
+      }
     }
     Matcher part = PART.matcher(text);
     for (int n = 0; n < MAX_PARTS; n++) {
@@ -150,6 +158,10 @@ final class StreetAddressDetector implements Detector {
     int k = end;
     while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
       k++;
+    }
+    if (k < text.length() && ".?!;)".indexOf(text.charAt(k)) >= 0) {
+      k++; // "... Cyprus 36903? I am in ..."
+      return k == text.length() || Character.isWhitespace(text.charAt(k));
     }
     return k == text.length() || text.charAt(k) == '\n' || text.charAt(k) == '\r' || text.charAt(k) == ','
         || Character.isDigit(text.charAt(k));
