@@ -31,7 +31,7 @@ final class PersonDetector implements Detector {
       + "|\\bboss|\\bmanager|\\bbrother|\\bsister|\\bmother|\\bfather|\\bmom|\\bmum|\\bdad|\\bheard|\\bsaw"
       + "|\\bsays|\\bsaid|\\bcc:?|\\bbest)[\\s,:]*$");
   /** Words after which the next capitalised words are a name too ("Jane said", "asked Jane"). */
-  private static final Pattern CUE_AFTER = Pattern.compile("(?u)^(?:'s|’s|\\s+(?:said|says|told|asked|wrote"
+  private static final Pattern CUE_AFTER = Pattern.compile("(?u)(?:'s|’s|\\s+(?:said|says|told|asked|wrote"
       + "|writes|replied|lives|lived|works|worked|is a|was a|has|had|and I|called|emailed|texted))\\b");
   private static final int CUE_WINDOW = 24;
   /** Three or more single capitalised words in a list: "A, B and C", "A, B, C, and D". */
@@ -204,24 +204,27 @@ final class PersonDetector implements Detector {
     if (words == 0 || words > 4) {
       return;
     }
-    boolean title = from > 0 && tokens.get(from - 1).kind() == Kind.TITLE && joined(text, tokens.get(from - 1), first);
-    String before = text.substring(Math.max(0, first.start() - CUE_WINDOW), first.start());
-    String after = text.substring(last.end(), Math.min(text.length(), last.end() + 12));
-    boolean strong = title || STRONG_CUE.matcher(before).find();
-    boolean weakCue = WEAK_CUE.matcher(before).find() || CUE_AFTER.matcher(after).find();
     boolean midSentence = !sentenceStart(text, first.start());
-    boolean speaker = !midSentence && words == 1 && known + weak == 1 && after.startsWith(":")
-        && lineStart(text, first.start());
     boolean accept;
-    if (strong || speaker) {
+    if (known > 0 && unknown <= 2) { // the cues below are dearer: look at them only when the words do not decide
       accept = true;
+    } else if (from > 0 && tokens.get(from - 1).kind() == Kind.TITLE && joined(text, tokens.get(from - 1), first)
+        || STRONG_CUE.matcher(text).region(Math.max(0, first.start() - CUE_WINDOW), first.start()).find()) {
+      accept = true;
+    } else if (!midSentence && words == 1 && weak == 1 && lineStart(text, first.start())
+        && last.end() < text.length() && text.charAt(last.end()) == ':') {
+      accept = true; // a speaker's label: "John: You saved my life!"
     } else if (known > 0) {
-      accept = unknown <= 2;
-    } else if (weak > 0) {
-      accept = weak + unknown >= 2 ? midSentence || weakCue || initials > 0 || tokens.get(from).kind() == Kind.WORD
-          && onItsOwnLine(text, first.start(), last.end()) : weakCue && midSentence;
-    } else { // unknown words only: "Tilly Nicholson", "Szabina J Gelencsér"
-      accept = unknown >= 2 && (initials > 0 || weakCue);
+      accept = false;
+    } else {
+      boolean weakCue = WEAK_CUE.matcher(text).region(Math.max(0, first.start() - CUE_WINDOW), first.start()).find()
+          || CUE_AFTER.matcher(text).region(last.end(), Math.min(text.length(), last.end() + 12)).lookingAt();
+      if (weak > 0) {
+        accept = weak + unknown >= 2 ? midSentence || weakCue || initials > 0 || tokens.get(from).kind() == Kind.WORD
+            && onItsOwnLine(text, first.start(), last.end()) : weakCue && midSentence;
+      } else { // unknown words only: "Tilly Nicholson", "Szabina J Gelencsér"
+        accept = unknown >= 2 && (initials > 0 || weakCue);
+      }
     }
     if (accept && !beforeOrganisation(text, last.end())) {
       out.add(new Entity(EntityType.PERSON, first.start(), last.end()));

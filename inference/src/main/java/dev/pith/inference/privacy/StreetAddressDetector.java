@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Street addresses, offline, by shape: a house number and a street name ending in a street word ("12 Baker Street",
- * "1600 Pennsylvania Ave NW"), a street word first ("Rue de Tanger 29", "Via Roma 131", "ul. Narewska 94"), a street
+ * "1600 Pennsylvania Ave NW", or "Baker Street 12"; a street with no number, "Main Street", is no one's address), a street word first ("Rue de Tanger 29", "Via Roma 131", "ul. Narewska 94"), a street
  * name that is one word ending in its language's street word ("Augsburger Strasse 36", "Vesterskovvej 79",
  * "Snellmaninkatu 55"), or any capitalised name and number where the text says it is an address ("my address is
  * Jagerij 64", "22829 Jagerij 64"); also PO boxes and US military addresses. Each takes what follows it as long as it
@@ -47,16 +47,18 @@ final class StreetAddressDetector implements Detector {
   private static final String UNIT = "(?:[,]?\\s{0,3}(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|Room"
       + "|Rm\\.?|Bldg\\.?|Building|#)\\s?#?[\\dA-Za-z][\\dA-Za-z-]{0,5}\\b)";
   /** An address's street part, one of the shapes above; group "cue" is set when only context makes it one. */
-  private static final Pattern STREET = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
-      + "(?:" + NUM + "\\s(?:" + NUM + "\\s)?)?" + NAME + "\\s" + SUFFIX + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)(?![\\p{L}\\p{M}]))?"
+  private static final Pattern STREET = Pattern.compile("(?=[\\p{Lu}\\d])(?<![\\p{L}\\p{N}])(?:"
+      + NUM + "\\s(?:" + NUM + "\\s)?" + NAME + "\\s" + SUFFIX + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)(?![\\p{L}\\p{M}]))?"
       + "(?:\\s" + NUM + "\\b\\.?)?"
-      + "|(?:" + NUM + ",?\\s(?:" + NUM + "\\s)?)?" + PREFIX + "\\s" + NAME + "(?:,?\\s" + NUM + "\\b\\.?)?"
+      + "|" + NAME + "\\s" + SUFFIX + "\\s" + NUM + "\\b\\.?"
+      + "|" + NUM + ",?\\s(?:" + NUM + "\\s)?" + PREFIX + "\\s" + NAME + "(?:,?\\s" + NUM + "\\b\\.?)?"
+      + "|" + PREFIX + "\\s" + NAME + ",?\\s" + NUM + "\\b\\.?"
       + "|(?:" + NUM + "\\s)?" + FUSED + "\\s" + NUM + "\\b\\.?"
       + "|" + NUM + "\\s(?:" + NUM + "\\s)?" + NAME + "\\s" + NUM + "\\b\\.?"
       + "|(?<cue>" + NAME + "\\s" + NUM + "\\b\\.?)"
       + ")", Pattern.UNICODE_CHARACTER_CLASS);
   /** PO boxes and US military mail (PSC/Unit/CMR ... Box, ship names, then APO/FPO/DPO). */
-  private static final Pattern BOX = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:"
+  private static final Pattern BOX = Pattern.compile("(?i)(?=[PUCB])(?<![\\p{L}\\p{N}])(?:"
       + "(?:P\\.?\\s?O\\.?\\s?Box|Post\\s?Office\\s?Box|Postbox|Postfach|Apartado|Casilla|Boîte postale|BP)\\s?\\d{1,6}"
       + "|(?:PSC|Unit|CMR)\\s\\d{1,5},?\\sBox\\s\\d{1,5}\\s*\\n?\\s*[AFD]PO\\s[A-Z]{2}\\s\\d{5}"
       + "|(?:USNS|USNV|USS|USCGC)\\s\\p{Lu}[\\p{L}'-]+\\s*\\n?\\s*FPO\\s[A-Z]{2}\\s\\d{5})");
@@ -73,11 +75,11 @@ final class StreetAddressDetector implements Detector {
       + "(?:\\p{Lu}[\\p{L}\\p{M}'’.()-]*|\\p{Lu}{2,}|de|la|del|di|u|v|nad|sur|am|an|im|i|bei)"
       + "(?:[ -](?:\\p{Lu}[\\p{L}\\p{M}'’.()-]*|\\(?\\p{Lu}[\\p{L}\\p{M}]*\\)?|de|la|del|di|u|v|nad|sur|am|an|im|bei"
       + "|of|and))*(?:\\s\\d{3,6}(?:-\\d{3,4})?|\\s[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d|\\s[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2})?"
-      + "|\\d{3,6}(?:-\\d{3,4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}|nan)(?=[\\s,.;:!?)]|$)",
+      + "|\\d{3,6}(?:-\\d{3,4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}|nan(?:\\s\\d{3,6})?)(?=[\\s,.;:!?)]|$)",
       Pattern.UNICODE_CHARACTER_CLASS);
   /** After a unit, a city without a comma: "Apt. 050 Coalville South Africa", to the end of the line or sentence. */
-  private static final Pattern TAIL_AFTER_UNIT = Pattern.compile("\\s(?:\\p{Lu}[\\p{L}\\p{M}'’()-]*"
-      + "(?:\\s(?:\\p{Lu}[\\p{L}\\p{M}'’()-]*|de|la|del|di|nad|sur|am|an|im|bei|\\d{3,6})){0,4})(?=[.?!;]?(?:\\s*\\n|\\s*$|\\.\\s))",
+  private static final Pattern TAIL_AFTER_UNIT = Pattern.compile("[ ]+(?:\\p{Lu}[\\p{L}\\p{M}'’()-]*"
+      + "(?:[ ](?:\\p{Lu}[\\p{L}\\p{M}'’()-]*|de|la|del|di|nad|sur|am|an|im|bei|\\d{3,6})){0,4})(?=[.?!;]?(?:\\s*\\n|\\s*$|\\.\\s))",
       Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern CORNER_AND = Pattern.compile("\\s(?:and|&)\\s(?:" + NAME + "(?:\\s" + SUFFIX
       + ")?(?:\\s" + NUM + "\\b\\.?)?)", Pattern.UNICODE_CHARACTER_CLASS);
@@ -86,6 +88,9 @@ final class StreetAddressDetector implements Detector {
 
   @Override
   public void detect(String text, List<Entity> out) {
+    if (!hasDigit(text)) {
+      return; // every shape has a house number, box number or postcode
+    }
     Matcher m = STREET.matcher(text);
     int from = 0;
     while (from < text.length() && m.find(from)) {
@@ -176,6 +181,16 @@ final class StreetAddressDetector implements Detector {
     Matcher part = PART.matcher(text).region(end, text.length());
     return part.lookingAt() && text.substring(end, part.end()).indexOf('\n') >= 0
         && shortPart(text, part.start(), part.end());
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int firstWordLength(String text, int start) {
