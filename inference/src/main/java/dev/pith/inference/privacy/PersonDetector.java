@@ -29,10 +29,11 @@ final class PersonDetector implements Detector {
       + "|\\bby|\\bwith|\\bmeet|\\bmet|\\bask|\\basked|\\btell|\\btold|\\bcall|\\bemail|\\btext|\\binvite"
       + "|\\bstarring|\\bfeaturing|\\bwife|\\bhusband|\\bpartner|\\bson|\\bdaughter|\\bfriend|\\bcolleague"
       + "|\\bboss|\\bmanager|\\bbrother|\\bsister|\\bmother|\\bfather|\\bmom|\\bmum|\\bdad|\\bheard|\\bsaw"
-      + "|\\bsays|\\bsaid|\\bcc:?|\\bbest)[\\s,:]*$");
+      + "|\\bsays|\\bsaid|\\bcc:?|\\bbest|\\bremind|\\bcongratulate|\\bthank"
+      + "|\\b(?:email|message|letter|note|reply|gift|card|invitation|call)s? (?:from|to|for))[\\s,:]*$");
   /** Words after which the next capitalised words are a name too ("Jane said", "asked Jane"). */
   private static final Pattern CUE_AFTER = Pattern.compile("(?u)(?:'s|’s|\\s+(?:said|says|told|asked|wrote"
-      + "|writes|replied|lives|lived|works|worked|is a|was a|has|had|and I|called|emailed|texted))\\b");
+      + "|writes|replied|lives|lived|works|worked|and I|called|emailed|texted))\\b");
   private static final int CUE_WINDOW = 24;
   /** Three or more single capitalised words in a list: "A, B and C", "A, B, C, and D". */
   private static final Pattern LIST = Pattern.compile("(?<![\\p{L}\\p{M}'-])\\p{Lu}[\\p{L}\\p{M}'-]+"
@@ -77,7 +78,13 @@ final class PersonDetector implements Detector {
       "associates", "technologies", "technology", "solutions", "corporation", "partners", "weekly", "tv",
       "investments", "holdings", "systems", "services", "labs", "consulting", "media", "news", "times", "magazine",
       "records", "studios", "foundation", "institute", "society", "club", "union", "prince", "princess", "queen",
-      "duke", "republic", "kingdom", "france", "czech", "novel", "film", "movie", "album", "song", "producer");
+      "duke", "republic", "kingdom", "tower", "castle", "palace", "museum", "cathedral", "stadium", "centre",
+      "center", "mall", "market", "gallery", "theatre", "theater", "france", "czech", "novel", "film", "movie", "album", "song", "producer");
+  private static final Set<String> PRONOUNS = Set.of("i", "you", "he", "she", "we", "they", "it");
+  /** Capitalised words that begin a place's name. */
+  private static final Set<String> PLACE_START = Set.of("new", "old", "lake", "mount", "mt", "fort", "port", "saint",
+      "st", "san", "santa", "são", "sao", "north", "south", "east", "west", "upper", "lower", "great", "little",
+      "cape", "isle", "glen", "los", "las", "el", "la", "le", "rio");
   /** Months, and words that are as often something else, which are a name only beside another name part. */
   private static final Set<String> WEAK = Set.of("april", "may", "june", "august", "will", "bill", "mark", "grant",
       "summer", "autumn", "winter", "spring", "hunter", "rose", "faith", "hope", "joy", "grace", "art", "pat",
@@ -204,6 +211,16 @@ final class PersonDetector implements Detector {
     if (words == 0 || words > 4) {
       return;
     }
+    if (from > 0 && PLACE_START.contains(tokens.get(from - 1).lower())
+        && Character.isUpperCase(text.charAt(tokens.get(from - 1).start()))
+        && joined(text, tokens.get(from - 1), first)) {
+      return; // "Lake Como", "New York", "Saint Helena"
+    }
+    if (to < tokens.size() && tokens.get(to).kind() == Kind.STOP && joined(text, last, tokens.get(to))
+        && Character.isUpperCase(text.charAt(tokens.get(to).start()))
+        && !PRONOUNS.contains(tokens.get(to).lower())) {
+      return; // "Abbey Road", "Golden Gate Bridge", "Russell Group": a name that goes on is a place's or a firm's
+    }
     boolean midSentence = !sentenceStart(text, first.start());
     boolean accept;
     if (known > 0 && unknown <= 2) { // the cues below are dearer: look at them only when the words do not decide
@@ -291,8 +308,12 @@ final class PersonDetector implements Detector {
     if (STOP.contains(lower) || isAllUpper(word) || Character.isDigit(next(text, end))) {
       return Kind.STOP; // "THE", "ESPOO", "Windows 11"
     }
-    if (WEAK.contains(lower) || names.isWord(lower)) {
-      return names.isFirstName(lower) || names.isSurname(lower) || WEAK.contains(lower) ? Kind.WORD : Kind.UNKNOWN;
+    if (WEAK.contains(lower)) {
+      return Kind.WORD;
+    }
+    if (names.isWord(lower) && (sentenceStart(text, start) || !names.isFirstName(lower) && !names.isSurname(lower))) {
+      // "Frank", "Heather": a name in mid-sentence, maybe a word at a sentence's start
+      return names.isFirstName(lower) || names.isSurname(lower) ? Kind.WORD : Kind.UNKNOWN;
     }
     if (names.isFirstName(lower)) {
       return Kind.FIRST;

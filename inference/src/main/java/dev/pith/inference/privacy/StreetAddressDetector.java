@@ -35,7 +35,7 @@ final class StreetAddressDetector implements Detector {
       + "|Laan|Straat|Gracht|Plein|Kade|Dreef|Vej|Gade|Gate|Gata|Gatan|Vägen|Veien|Vegen|Katu|Kuja|Tie|Tee"
       + "|utca|út|tér|körút|terrasse|kapu|sor|u\\.|rkp\\.|St\\.?|str\\.?)(?![\\p{L}\\p{M}])\\.?";
   /** Street words that come first. */
-  private static final String PREFIX = "(?:Rue|Avenue|Av\\.|Avda\\.|Avenida|Boulevard|Bd|Chemin|Impasse|Allée|Quai"
+  private static final String PREFIX = "(?:(?i:rue|via|calle|rua|avenida|viale|piazza|corso|chemin|paseo)|Rue|Avenue|Av\\.|Avda\\.|Avenida|Boulevard|Bd|Chemin|Impasse|Allée|Quai"
       + "|Place|Route|Via|Viale|Vicolo|Piazza|Piazzale|Corso|Largo|Strada|Calle|Carrer|Plaza|Paseo|Camino|Ronda"
       + "|Travesía|Rua|Praça|Travessa|Alameda|Estrada|Rúa|ul\\.|ulica|al\\.|aleja|os\\.|Calea|Bulevardul|Strada"
       + "|Straße|Strasse|Avda|Av|trg|Trg|Λ\\.|Λεωφόρος|Οδός)(?![\\p{L}\\p{M}])";
@@ -47,7 +47,7 @@ final class StreetAddressDetector implements Detector {
   private static final String UNIT = "(?:[,]?\\s{0,3}(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|Room"
       + "|Rm\\.?|Bldg\\.?|Building|#)\\s?#?[\\dA-Za-z][\\dA-Za-z-]{0,5}\\b)";
   /** An address's street part, one of the shapes above; group "cue" is set when only context makes it one. */
-  private static final Pattern STREET = Pattern.compile("(?=[\\p{Lu}\\d])(?<![\\p{L}\\p{N}])(?:"
+  private static final Pattern STREET = Pattern.compile("(?=[\\p{L}\\d])(?<![\\p{L}\\p{N}])(?:"
       + NUM + "\\s(?:" + NUM + "\\s)?" + NAME + "\\s" + SUFFIX + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)(?![\\p{L}\\p{M}]))?"
       + "(?:\\s" + NUM + "\\b\\.?)?"
       + "|" + NAME + "\\s" + SUFFIX + "\\s" + NUM + "\\b\\.?"
@@ -67,7 +67,7 @@ final class StreetAddressDetector implements Detector {
       + " (?:at|on|in)|living (?:at|on|in)|located (?:at|on|in)|moved to|move to|ship(?:ped)? (?:it )?to|send (?:it |"
       + "them )?to|sent to|deliver(?:ed)? (?:it )?to|return (?:it )?to|drops? (?:you|me) off at|pick (?:me|you) up at"
       + "|meet (?:me |you )?at|stop at|corner of|station is on|enter on|mailing|billing|postal|home|office is at"
-      + "|here they are|same|is at|are at|it is|it's in|it's at|and|taxi to)[\\s:,]*$");
+      + "|is at|are at|it's at|taxi to)[\\s:,]*$");
   private static final int CUE_WINDOW = 30;
   /** After the street: one or two units, then the city / state / country / postcode parts. */
   private static final Pattern UNITS = Pattern.compile(UNIT + "{1,2}", Pattern.UNICODE_CHARACTER_CLASS);
