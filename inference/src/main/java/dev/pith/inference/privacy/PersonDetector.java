@@ -100,13 +100,17 @@ final class PersonDetector implements Detector {
       "valencia", "alexandria", "charlotte", "elizabeth", "mercedes", "tesla", "porsche", "dior", "chanel");
 
   private final NameGazetteer names;
+  /** The user's own terms, lower case: the user said what they are, so they are left to the terms detector. */
+  private final Set<String> userTerms;
 
   PersonDetector() {
-    this(NameGazetteer.get());
+    this(List.of());
   }
 
-  PersonDetector(NameGazetteer names) {
-    this.names = names;
+  /** A detector that leaves {@code userTerms} (matched whole, ignoring case) to {@link TermsDetector}. */
+  PersonDetector(List<String> userTerms) {
+    this.names = NameGazetteer.get();
+    this.userTerms = Set.copyOf(userTerms.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList());
   }
 
   private enum Kind { FIRST, SURNAME, WORD, UNKNOWN, INITIAL, PARTICLE, TITLE, STOP, LOWER }
@@ -236,14 +240,20 @@ final class PersonDetector implements Detector {
     } else {
       boolean weakCue = WEAK_CUE.matcher(text).region(Math.max(0, first.start() - CUE_WINDOW), first.start()).find()
           || CUE_AFTER.matcher(text).region(last.end(), Math.min(text.length(), last.end() + 12)).lookingAt();
-      if (weak > 0) {
-        accept = weak + unknown >= 2 ? midSentence || weakCue || initials > 0 || tokens.get(from).kind() == Kind.WORD
-            && onItsOwnLine(text, first.start(), last.end()) : weakCue && midSentence;
+      if (weak == 1 && words == 1 && midSentence && names.isFirstName(first.lower()) && !WEAK.contains(first.lower())) {
+        accept = true; // "remind Maria", "named him Frank": a first name that is also a word, capitalised mid-sentence
+      } else if (weak > 0) {
+        // "Rose Gold", "Summer Sale": ordinary words together need a cue; with a word the lists do not know they
+        // are a name mid-sentence or on a line of their own ("Elizabeth Hanson" heading a signature)
+        accept = weak + unknown >= 2 ? weakCue || initials > 0 || unknown > 0 && (midSentence
+            || tokens.get(from).kind() == Kind.WORD && onItsOwnLine(text, first.start(), last.end()))
+            : weakCue && midSentence;
       } else { // unknown words only: "Tilly Nicholson", "Szabina J Gelencsér"
         accept = unknown >= 2 && (initials > 0 || weakCue);
       }
     }
-    if (accept && !beforeOrganisation(text, last.end())) {
+    if (accept && !beforeOrganisation(text, last.end())
+        && !userTerms.contains(text.substring(first.start(), last.end()).toLowerCase(Locale.ROOT))) {
       out.add(new Entity(EntityType.PERSON, first.start(), last.end()));
     }
   }
@@ -311,8 +321,7 @@ final class PersonDetector implements Detector {
     if (WEAK.contains(lower)) {
       return Kind.WORD;
     }
-    if (names.isWord(lower) && (sentenceStart(text, start) || !names.isFirstName(lower) && !names.isSurname(lower))) {
-      // "Frank", "Heather": a name in mid-sentence, maybe a word at a sentence's start
+    if (names.isWord(lower)) {
       return names.isFirstName(lower) || names.isSurname(lower) ? Kind.WORD : Kind.UNKNOWN;
     }
     if (names.isFirstName(lower)) {

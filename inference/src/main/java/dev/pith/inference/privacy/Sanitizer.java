@@ -27,7 +27,7 @@ public final class Sanitizer {
     Objects.requireNonNull(options, "options");
     List<Detector> all = new ArrayList<>();
     all.add(new TermsDetector(options.terms()));
-    all.add(new PersonDetector());
+    all.add(new PersonDetector(options.terms()));
     all.add(new StreetAddressDetector());
     return new Sanitizer(all);
   }

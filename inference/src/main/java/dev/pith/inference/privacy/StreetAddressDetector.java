@@ -21,7 +21,9 @@ final class StreetAddressDetector implements Detector {
   private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\d{1,3}(?:st|nd|rd|th)"
       + "|(?:de|la|le|du|des|del|della|dei|degli|di|da|do|dos|das|van|von|der|den|y|e|et|am|an|im|zum|zur|sur)"
       + "(?=\\s))";
-  private static final String NAME = NAME_WORD + "(?:[ ]" + NAME_WORD + "){0,4}";
+  /** A street's name; only after a street word may it start with a particle ("Rue de la Paix"). */
+  private static final String NAME = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\d{1,3}(?:st|nd|rd|th))(?:[ ]" + NAME_WORD + "){0,4}";
+  private static final String NAME_AFTER_PREFIX = NAME_WORD + "(?:[ ]" + NAME_WORD + "){0,4}";
   /** Street words that follow the name, in English (USPS's list, shortened) and a few other languages. */
   private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct"
       + "|Way|Place|Pl|Terrace|Ter|Crescent|Cres|Close|Grove|Gardens|Gdns|Square|Sq|Parkway|Pkwy|Highway|Hwy"
@@ -51,8 +53,8 @@ final class StreetAddressDetector implements Detector {
       + NUM + "\\s(?:" + NUM + "\\s)?" + NAME + "\\s" + SUFFIX + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)(?![\\p{L}\\p{M}]))?"
       + "(?:\\s" + NUM + "\\b\\.?)?"
       + "|" + NAME + "\\s" + SUFFIX + "\\s" + NUM + "\\b\\.?"
-      + "|" + NUM + ",?\\s(?:" + NUM + "\\s)?" + PREFIX + "\\s" + NAME + "(?:,?\\s" + NUM + "\\b\\.?)?"
-      + "|" + PREFIX + "\\s" + NAME + ",?\\s" + NUM + "\\b\\.?"
+      + "|" + NUM + ",?\\s(?:" + NUM + "\\s)?" + PREFIX + "\\s" + NAME_AFTER_PREFIX + "(?:,?\\s" + NUM + "\\b\\.?)?"
+      + "|" + PREFIX + "\\s" + NAME_AFTER_PREFIX + ",?\\s" + NUM + "\\b\\.?"
       + "|(?:" + NUM + "\\s)?" + FUSED + "\\s" + NUM + "\\b\\.?"
       + "|" + NUM + "\\s(?:" + NUM + "\\s)?" + NAME + "\\s" + NUM + "\\b\\.?"
       + "|(?<cue>" + NAME + "\\s" + NUM + "\\b\\.?)"
@@ -85,6 +87,9 @@ final class StreetAddressDetector implements Detector {
       + ")?(?:\\s" + NUM + "\\b\\.?)?)", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern CORNER = Pattern.compile("(?i)(?:the\\s)?corner\\sof\\s$");
   private static final int MAX_PARTS = 4;
+  /** Lines after an address that are not its city: sign-offs and contact labels. */
+  private static final Pattern NOT_A_PLACE = Pattern.compile("[\\s,>?]*(?i:thanks|thank|regards|cheers|best|sincerely"
+      + "|love|hi|hello|dear|mobile|phone|tel|email|e-mail|fax|website|web|desk|office|kind|yours|see)\\b");
 
   @Override
   public void detect(String text, List<Entity> out) {
@@ -133,7 +138,8 @@ final class StreetAddressDetector implements Detector {
     Matcher part = PART.matcher(text);
     for (int n = 0; n < MAX_PARTS; n++) {
       part.region(end, text.length());
-      if (!part.lookingAt() || !shortPart(text, part.start(), part.end())) {
+      if (!part.lookingAt() || !shortPart(text, part.start(), part.end())
+          || NOT_A_PLACE.matcher(text).region(part.start(), part.end()).lookingAt()) {
         break;
       }
       end = part.end();
