@@ -7,19 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PersonDetectorTest {
   private static final PersonDetector DETECTOR = new PersonDetector();
 
   /** The names found in {@code text}, as text. */
   private static List<String> names(String text) {
-    List<Entity> found = new ArrayList<>();
-    DETECTOR.detect(text, found);
     return new Sanitizer(List.of(DETECTOR)).detect(text).stream().map(e -> text.substring(e.start(), e.end()))
         .toList();
   }
