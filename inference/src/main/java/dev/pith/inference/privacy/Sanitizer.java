@@ -38,6 +38,8 @@ public final class Sanitizer {
     all.add(new GpsDetector());
     all.add(new BirthDateDetector());
     all.add(new HomePathDetector());
+    all.add(new PersonDetector(options.terms()));
+    all.add(new StreetAddressDetector());
     return new Sanitizer(all);
   }
 
