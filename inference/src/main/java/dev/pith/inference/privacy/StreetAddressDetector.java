@@ -87,6 +87,9 @@ final class StreetAddressDetector implements Detector {
       + ")?(?:\\s" + NUM + "\\b\\.?)?)", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern CORNER = Pattern.compile("(?i)(?:the\\s)?corner\\sof\\s$");
   private static final int MAX_PARTS = 4;
+  /** A date written with its month's name ("22 May 1973", "3rd Oct. 2024"), which the number-name-number shape fits. */
+  private static final Pattern DATE = Pattern.compile("(?i)\\d{1,2}(?:st|nd|rd|th)?\\s(?:jan|feb|mar|apr|may|jun|jul|aug"
+      + "|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s\\d{2,4}\\b.*", Pattern.DOTALL);
   /** Lines after an address that are not its city: sign-offs and contact labels. */
   private static final Pattern NOT_A_PLACE = Pattern.compile("[\\s,>?]*(?i:thanks|thank|regards|cheers|best|sincerely"
       + "|love|hi|hello|dear|mobile|phone|tel|email|e-mail|fax|website|web|desk|office|kind|yours|see)\\b");
@@ -103,7 +106,8 @@ final class StreetAddressDetector implements Detector {
       int end = m.end();
       String before = text.substring(Math.max(0, start - CUE_WINDOW), start);
       boolean cued = CUE.matcher(before).find();
-      if (m.group("cue") != null && !cued && !followedByAddress(text, end)) {
+      if (DATE.matcher(text).region(start, end).matches()
+          || m.group("cue") != null && !cued && !followedByAddress(text, end)) {
         from = m.start() + 1 + firstWordLength(text, m.start());
         continue;
       }
@@ -174,8 +178,7 @@ final class StreetAddressDetector implements Detector {
       k++; // "... Cyprus 36903? I am in ..."
       return k == text.length() || Character.isWhitespace(text.charAt(k));
     }
-    return k == text.length() || text.charAt(k) == '\n' || text.charAt(k) == '\r' || text.charAt(k) == ','
-        || Character.isDigit(text.charAt(k));
+    return k == text.length() || text.charAt(k) == '\n' || text.charAt(k) == '\r' || text.charAt(k) == ',';
   }
 
   /** Whether a unit or a new line with a city or postcode follows {@code end}. */

@@ -39,6 +39,20 @@ class StreetAddressDetectorTest {
   }
 
   @Test
+  void aDateWithItsMonthsNameIsNotAnAddress() {
+    assertEquals(List.of(), addresses("I was born on 22 May 1973, and moved on 3rd Oct. 2024."));
+    assertEquals(List.of(), addresses("My birthday is 12 Jun 1957."));
+  }
+
+  @Test
+  void theNextLinesPhoneNumberIsNotAPostcode() {
+    assertEquals(List.of("PSC 3294, Box 9168\nAPO AA 61487"),
+        addresses("Paxata\nPSC 3294, Box 9168\nAPO AA 61487\n416 60 039 office\n"));
+    assertEquals(List.of("12 Elm Road\nSpringfield, IL 62704"),
+        addresses("12 Elm Road\nSpringfield, IL 62704\n082 490 1693-Office"));
+  }
+
+  @Test
   void aNameAndNumberIsAnAddressWhenTheTextSaysSo() {
     assertEquals(List.of("Jagerij 64"), addresses("My new address is Jagerij 64"));
     assertEquals(List.of(), addresses("Chapter 12 explains it."));
