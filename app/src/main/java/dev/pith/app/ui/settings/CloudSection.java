@@ -35,18 +35,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * own names and terms). Each field is checked as it is typed, with one line saying what to type instead, and saved
  * on Enter or when the field is left. In kiosk mode the section says the cloud is off there and offers nothing.
  */
-final class CloudSection {
-  static final String ENABLED_ID = "cloud-enabled";
-  static final String MISSING_ID = "cloud-missing";
-  static final String BASE_URL_ID = "cloud-base-url";
-  static final String MODEL_ID = "cloud-model";
-  static final String KEY_ID = "cloud-key";
-  static final String KEY_SAVE_ID = "cloud-key-save";
-  static final String KEY_REMOVE_ID = "cloud-key-remove";
-  static final String KEY_STATE_ID = "cloud-key-state";
-  static final String REGION_ID = "cloud-phone-region";
-  static final String TERMS_ID = "cloud-terms";
-  static final String KIOSK_NOTE_ID = "cloud-kiosk-note";
+public final class CloudSection {
+  public static final String ENABLED_ID = "cloud-enabled";
+  public static final String MISSING_ID = "cloud-missing";
+  public static final String BASE_URL_ID = "cloud-base-url";
+  public static final String MODEL_ID = "cloud-model";
+  public static final String KEY_ID = "cloud-key";
+  public static final String KEY_SAVE_ID = "cloud-key-save";
+  public static final String KEY_REMOVE_ID = "cloud-key-remove";
+  public static final String KEY_STATE_ID = "cloud-key-state";
+  public static final String REGION_ID = "cloud-phone-region";
+  public static final String TERMS_ID = "cloud-terms";
+  public static final String KIOSK_NOTE_ID = "cloud-kiosk-note";
 
   private final SettingsContext context;
   private final ApiKeyStore keys;
