@@ -268,7 +268,9 @@ public final class ChatWindow {
     controller.modelProperty().addListener((o, before, now) -> showModel(now));
     controller.backendNoteProperty().addListener((o, before, now) -> showModel(controller.modelProperty().get()));
     controller.liveProperty().addListener((o, before, now) -> {
-      if (now != null) {
+      List<ThreadItem> items = controller.thread();
+      boolean fromCloud = !items.isEmpty() && Escalation.BACKEND.equals(items.get(items.size() - 1).message().backend());
+      if (now != null && !fromCloud) { // the status bar's speed and context are the local model's
         status.answerStarted(now.startNanos());
         now.tokensProperty().addListener((p, b, tokens) -> status.tokens(tokens.intValue(), System.nanoTime()));
       }

@@ -164,6 +164,7 @@ final class MessageView extends VBox {
       mark.getStyleClass().addAll("cloud-mark", Styles.TEXT_SMALL);
       mark.setAccessibleText("Answer from the cloud model " + m.modelId() + ", not from this computer");
       mark.setTooltip(new Tooltip("This answer came from " + m.modelId() + ", not from the model on this computer."));
+      VBox.setMargin(mark, new javafx.geometry.Insets(0, 0, 6, 0));
       getChildren().add(mark);
     }
     if (m.role() == Role.USER) {

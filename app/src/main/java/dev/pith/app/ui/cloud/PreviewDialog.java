@@ -44,6 +44,7 @@ public final class PreviewDialog extends StackPane {
   public static final String TEXT_ID = "cloud-preview-text";
   public static final String COUNTS_ID = "cloud-preview-counts";
   public static final String SIZE_ID = "cloud-preview-size";
+  public static final String LEGEND_ID = "cloud-preview-legend";
   public static final String MESSAGE_ID = "cloud-preview-message";
   public static final String SEND_ID = "cloud-preview-send";
   public static final String CANCEL_ID = "cloud-preview-cancel";
@@ -69,6 +70,7 @@ public final class PreviewDialog extends StackPane {
   private final ToggleGroup scope = new ToggleGroup();
   private final Label counts = new Label();
   private final Label size = new Label();
+  private final Label legend = new Label();
   private final VBox parts = new VBox(12);
   private final Label message = new Label();
   private final Button send = new Button("Send", new FontIcon(Feather.SEND));
@@ -123,21 +125,27 @@ public final class PreviewDialog extends StackPane {
     if (exchanges > 1) {
       choices.add(new Scope("all", "Whole conversation (" + exchanges + " exchanges)", exchanges));
     }
-    for (int i = 0; i < choices.size(); i++) {
+    if (choices.size() == 1) {
+      Label only = new Label("this exchange, the whole conversation so far");
+      only.setId(SCOPE_PREFIX + "1");
+      scopes.getChildren().add(only);
+    }
+    for (int i = 0; i < choices.size() && choices.size() > 1; i++) {
       Scope s = choices.get(i);
       ToggleButton b = new ToggleButton(s.label());
       b.setId(SCOPE_PREFIX + s.id());
       b.setUserData(s.turns());
       b.setToggleGroup(scope);
       b.setMnemonicParsing(false);
-      b.setDisable(choices.size() == 1);
       if (choices.size() > 1) {
         b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == choices.size() - 1 ? Styles.RIGHT_PILL
             : Styles.CENTER_PILL);
       }
       scopes.getChildren().add(b);
     }
-    ((ToggleButton) scope.getToggles().get(0)).setSelected(true);
+    if (!scope.getToggles().isEmpty()) {
+      ((ToggleButton) scope.getToggles().get(0)).setSelected(true);
+    }
     scope.selectedToggleProperty().addListener((o, before, now) -> {
       if (now == null) {
         before.setSelected(true); // one choice is always made
@@ -152,12 +160,20 @@ public final class PreviewDialog extends StackPane {
     size.setId(SIZE_ID);
     size.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
+    legend.setId(LEGEND_ID);
+    legend.setWrapText(true);
+    legend.setMinHeight(Region.USE_PREF_SIZE);
+    legend.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+
     parts.setId(TEXT_ID);
     parts.getStyleClass().add("cloud-preview-parts");
     ScrollPane scroller = new ScrollPane(parts);
     scroller.setFitToWidth(true);
     scroller.getStyleClass().add("cloud-preview-scroller");
     VBox.setVgrow(scroller, Priority.ALWAYS);
+    // As tall as the text, up to what the window leaves for it.
+    scroller.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.max(120,
+        javafx.beans.binding.Bindings.min(parts.heightProperty(), heightProperty().multiply(0.92).subtract(340))));
 
     message.setId(MESSAGE_ID);
     message.setWrapText(true);
@@ -186,16 +202,14 @@ public final class PreviewDialog extends StackPane {
     HBox buttons = new HBox(8, promise, cancel, send);
     buttons.setAlignment(Pos.CENTER_RIGHT);
 
-    VBox card = new VBox(10, title, intro, scopes, counts, size, scroller, message, buttons);
+    VBox card = new VBox(10, title, intro, scopes, counts, legend, size, scroller, message,
+        buttons);
     card.getStyleClass().add("cloud-preview");
     card.setMaxWidth(780);
     card.setMaxHeight(Region.USE_PREF_SIZE);
-    card.setPrefHeight(Region.USE_COMPUTED_SIZE);
     card.setAccessibleText("Ask the cloud: what would be sent");
     getChildren().add(card);
     setAlignment(Pos.CENTER);
-    maxHeightProperty().set(Double.MAX_VALUE);
-    card.maxHeightProperty().bind(heightProperty().multiply(0.92));
 
     addEventFilter(KeyEvent.KEY_PRESSED, e -> {
       if (e.getCode() == KeyCode.ESCAPE) {
@@ -239,6 +253,9 @@ public final class PreviewDialog extends StackPane {
         + ". Highlighted parts were replaced on this computer; their originals stay here and are put back into the"
         + " answer when it arrives.");
     counts.setText(PreviewText.counts(p.counts()));
+    legend.setText(PreviewText.legend(p));
+    legend.setVisible(!legend.getText().isEmpty());
+    legend.setManaged(legend.isVisible());
     size.setText(PreviewText.bytes(p.bytes()) + " to " + p.endpoint().chatUrl() + ", over "
         + ("https".equalsIgnoreCase(p.endpoint().chatUrl().getScheme()) ? "an encrypted" : "an unencrypted")
         + " connection");

@@ -1,7 +1,9 @@
 package dev.pith.app.ui.cloud;
 
+import dev.pith.app.cloud.Preview;
 import dev.pith.inference.privacy.EntityType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +60,22 @@ final class PreviewText {
       case CREDIT_CARD, IBAN_CODE, SECRET, URL_SECRET, US_SSN, NATIONAL_ID, DATE_OF_BIRTH -> "secret";
       case IP_ADDRESS, MAC_ADDRESS, GPS_COORDINATES, HOME_PATH -> "other";
     };
+  }
+
+  /**
+   * What each placeholder stands for, shown here only: "Only on this computer: [TERM_1] Ana Souza · [TERM_2] …";
+   * empty when nothing was replaced.
+   */
+  static String legend(Preview preview) {
+    Map<String, String> originals = new LinkedHashMap<>();
+    preview.messages().forEach(p -> p.highlights().forEach(h -> originals.putIfAbsent(h.placeholder(),
+        h.original())));
+    if (originals.isEmpty()) {
+      return "";
+    }
+    List<String> pairs = new ArrayList<>();
+    originals.forEach((placeholder, original) -> pairs.add(placeholder + " " + original));
+    return "Only on this computer: " + String.join(" · ", pairs);
   }
 
   /** "812 bytes", "2.4 kB". */
