@@ -57,7 +57,8 @@ import javax.imageio.ImageIO;
  * 800×480 (a short answer; the staff PIN pad: under Xvfb, whose missing window manager leaves the kiosk's
  * full-screen window at the size asked for), Stats (dark and light, 800×480 at the top and at its cost panel) on
  * {@link StatsSeed}'s made-up three weeks of answers, and the status bar's live watts and sparkline and its power
- * chart (from {@link DemoMeter}: made-up readings of a Pi 5 PMIC, as no meter can be had here). The answers come
+ * chart (from {@link DemoMeter}: made-up readings of a Pi 5 PMIC, as no meter can be had here), and Ask the cloud
+ * (the preview, and a stored cloud answer: {@link #seedCloud}). The answers come
  * from {@link PacedBackend} (no real model can be downloaded here, and a
  * random-weight one writes noise). Run it with {@code app/screenshots [OUT_DIR]}; {@code PITH_SCREENSHOTS_ONLY=settings}
  * takes only the screenshots whose file name contains that.
