@@ -285,6 +285,26 @@ class CloudWindowTest {
   }
 
   @Test
+  void stopEndsTheCloudAnswerAndKeepsWhatArrivedMarkedStopped(FxRobot robot) throws Exception {
+    server.behave(FakeCloudServer.silentAfter(20_000, "The first ", "words"));
+    show();
+    PreviewDialog dialog = openPreview(robot);
+    robot.interact(() -> ((Button) dialog.lookup("#" + PreviewDialog.SEND_ID)).fire());
+    WindowHarness.waitUntil(() -> harness.window.controller().liveProperty().get() != null
+        && harness.window.controller().liveProperty().get().textProperty().get().equals("The first words"), 20);
+    Button stop = robot.lookup("#send-button").queryButton();
+    assertEquals("Stop", stop.getAccessibleText(), "while the cloud answers, Send is Stop");
+    robot.interact(stop::fire);
+    WindowHarness.waitUntil(() -> !harness.window.controller().busyProperty().get(), 20);
+    WaitForAsyncUtils.waitForFxEvents();
+    ThreadItem last = thread().get(4);
+    Message stored = harness.db.read(c -> new MessageDao(c).find(last.id())).orElseThrow();
+    assertEquals(MessageStatus.CANCELLED, stored.status());
+    assertEquals("The first words", stored.content());
+    assertEquals("cloud", stored.backend());
+  }
+
+  @Test
   void aRefusedKeyIsSaidInOneLineAndTheThreadStaysAsItWas(FxRobot robot) throws Exception {
     server.behave(FakeCloudServer.status(401, "", "{\"error\":{\"message\":\"Incorrect API key provided\"}}"));
     show();

@@ -128,7 +128,10 @@ public final class CloudAsk implements CloudActions {
           @Override
           public void send(Preview preview) {
             close();
-            controller.askCloud(escalation, preview);
+            if (!controller.askCloud(escalation, preview)) {
+              controller.showProblem("Nothing was sent: the answer is no longer on screen, or another answer is"
+                  + " running.");
+            }
           }
 
           @Override
