@@ -173,6 +173,8 @@ public final class Screenshots {
     environment = Map.of("PITH_CLOUD_API_KEY", "sk-demo-not-a-real-key");
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(CLOUD_LOCAL_ANSWER), 400, false)), 1200, 820,
         Screenshots::cloudPreview, "cloud-preview-dark.png");
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(CLOUD_LOCAL_ANSWER), 400, false)), 800, 480,
+        Screenshots::cloudPreview, "cloud-preview-800x480-dark.png");
     cloudAnswered = true;
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(CLOUD_LOCAL_ANSWER), 400, false)), 1200, 820,
         Screenshots::cloudThread, "cloud-answer-dark.png");
