@@ -1,6 +1,7 @@
 package dev.pith.app.ui;
 
 import dev.pith.app.cli.BackendLoader;
+import dev.pith.app.cloud.ApiKeyStore;
 import dev.pith.app.kiosk.KioskMode;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.power.PowerSampler;
@@ -53,6 +54,14 @@ public record AppContext(Database db, Path modelsDir, Optional<Path> model, Back
   public AppContext(Database db, Path modelsDir, Optional<Path> model, BackendLoader backends,
       CpuBackendOptions cpu, Clock clock, ZoneId zone, Map<String, String> environment, PowerSampler power) {
     this(db, modelsDir, model, backends, cpu, clock, zone, environment, power, KioskMode.OFF, Platform::exit);
+  }
+
+  /**
+   * Where the cloud API key is kept for this user: {@code PITH_CLOUD_API_KEY} from {@link #environment}, else the
+   * key file under {@code XDG_CONFIG_HOME} (from the environment too) or {@code ~/.config}.
+   */
+  public ApiKeyStore apiKeys() {
+    return ApiKeyStore.of(environment, Path.of(System.getProperty("user.home")));
   }
 
   /** This context in {@code mode}, ending the application with {@code exitAction}. */

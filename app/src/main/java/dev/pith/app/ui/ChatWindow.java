@@ -1,6 +1,7 @@
 package dev.pith.app.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.pith.app.cloud.Escalation;
 import dev.pith.app.kiosk.AdminPins;
 import dev.pith.app.kiosk.KioskMode;
 import dev.pith.app.kiosk.KioskSettings;
@@ -8,6 +9,7 @@ import dev.pith.app.ui.chat.ChatController;
 import dev.pith.app.ui.chat.ChatPane;
 import dev.pith.app.ui.chat.ModelState;
 import dev.pith.app.ui.chat.ThreadItem;
+import dev.pith.app.ui.cloud.CloudAsk;
 import dev.pith.app.ui.kiosk.KioskShell;
 import dev.pith.app.ui.sidebar.Sidebar;
 import dev.pith.app.ui.sidebar.SidebarActions;
@@ -26,6 +28,7 @@ import dev.pith.app.ui.settings.SettingsView;
 import dev.pith.app.ui.theme.Appearance;
 import dev.pith.app.ui.theme.ThemeService;
 import dev.pith.inference.GenerationStats;
+import dev.pith.inference.cloud.CloudTimeouts;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.storage.Database;
 import dev.pith.storage.model.Conversation;
@@ -33,6 +36,7 @@ import dev.pith.storage.model.MessageMetrics;
 import dev.pith.storage.model.Role;
 import dev.pith.storage.model.SearchHit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +89,8 @@ public final class ChatWindow {
   private final ChatPane chat;
   private final StatusBar status;
   private final UndoToast undo;
+  /** "Ask the cloud"; null in kiosk mode, which offers no trace of it. */
+  private final CloudAsk cloud;
   private final SaveStatus saves = new SaveStatus(Platform::runLater);
   private final BorderPane root = new BorderPane();
   /** The scene's root: the window, and in kiosk mode the PIN pad over it. */
@@ -132,6 +138,27 @@ public final class ChatWindow {
       status.setOnOpenStats(this::openStats); // the power chart's "Open statistics"; a kiosk offers no Stats page
     }
     this.undo = new UndoToast();
+    if (kiosk.allowsCloud()) {
+      Escalation escalation = new Escalation(context.db(), kiosk, context.apiKeys(), CloudTimeouts.DEFAULT,
+          Locale.getDefault());
+      this.cloud = new CloudAsk(context.db(), escalation, controller, new CloudAsk.Overlay() {
+        @Override
+        public void show(javafx.scene.Node dialog) {
+          root.setDisable(true); // nothing under the preview is reached, by pointer or Tab
+          frame.getChildren().add(dialog);
+        }
+
+        @Override
+        public void hide(javafx.scene.Node dialog) {
+          frame.getChildren().remove(dialog);
+          root.setDisable(false);
+          chat.focusInput();
+        }
+      });
+      chat.cloud(cloud);
+    } else {
+      this.cloud = null;
+    }
     this.kioskShell = kiosk.on() ? new KioskShell(new KioskShell.Host(stage, frame, chat, controller, theme,
         this::newChat, this::openSettings), kiosk, pins, context.exit()) : null;
   }
@@ -241,12 +268,22 @@ public final class ChatWindow {
     controller.modelProperty().addListener((o, before, now) -> showModel(now));
     controller.backendNoteProperty().addListener((o, before, now) -> showModel(controller.modelProperty().get()));
     controller.liveProperty().addListener((o, before, now) -> {
-      if (now != null) {
+      List<ThreadItem> items = controller.thread();
+      boolean fromCloud = !items.isEmpty() && Escalation.BACKEND.equals(items.get(items.size() - 1).message().backend());
+      if (now != null && !fromCloud) { // the status bar's speed and context are the local model's
         status.answerStarted(now.startNanos());
         now.tokensProperty().addListener((p, b, tokens) -> status.tokens(tokens.intValue(), System.nanoTime()));
       }
     });
     controller.lastStatsProperty().addListener((o, before, now) -> showStats(now));
+    if (cloud != null) {
+      // an answer just stored joins its model's history, which the hints compare with
+      controller.busyProperty().addListener((o, before, now) -> {
+        if (!now) {
+          cloud.refresh();
+        }
+      });
+    }
     controller.thread().addListener((ListChangeListener<ThreadItem>) c -> showContextOfThread());
     // The sidebar folds away when the window becomes narrow and comes back when it widens; in between, Ctrl+B
     // and the toggle decide.
@@ -287,6 +324,9 @@ public final class ChatWindow {
     stage.setMaximized(w.maximized());
     showModel(ModelState.NONE);
     stage.show();
+    if (cloud != null) {
+      cloud.refresh();
+    }
     controller.refreshConversations();
     if (w.conversation() != null) {
       controller.open(w.conversation());
@@ -410,7 +450,15 @@ public final class ChatWindow {
     settingsView.leave();
     layers.getChildren().remove(settingsView);
     body.setVisible(true);
+    if (cloud != null) {
+      cloud.refresh(); // Settings → Privacy may have turned the cloud on or off
+    }
     chat.focusInput();
+  }
+
+  /** "Ask the cloud"; empty in kiosk mode. */
+  public Optional<CloudAsk> cloud() {
+    return Optional.ofNullable(cloud);
   }
 
   /** Whether Stats is on screen. */

@@ -57,7 +57,8 @@ import javax.imageio.ImageIO;
  * 800×480 (a short answer; the staff PIN pad: under Xvfb, whose missing window manager leaves the kiosk's
  * full-screen window at the size asked for), Stats (dark and light, 800×480 at the top and at its cost panel) on
  * {@link StatsSeed}'s made-up three weeks of answers, and the status bar's live watts and sparkline and its power
- * chart (from {@link DemoMeter}: made-up readings of a Pi 5 PMIC, as no meter can be had here). The answers come
+ * chart (from {@link DemoMeter}: made-up readings of a Pi 5 PMIC, as no meter can be had here), and Ask the cloud
+ * (the preview, and a stored cloud answer: {@link #seedCloud}). The answers come
  * from {@link PacedBackend} (no real model can be downloaded here, and a
  * random-weight one writes noise). Run it with {@code app/screenshots [OUT_DIR]}; {@code PITH_SCREENSHOTS_ONLY=settings}
  * takes only the screenshots whose file name contains that.
@@ -90,6 +91,21 @@ public final class Screenshots {
   private static final String KIOSK_ANSWER = "The museum is open **Tuesday to Sunday, 10:00 to 17:00**, and until"
       + " 20:00 on Thursdays. It is closed on Mondays, except on public holidays.\n\nEntry is free for children"
       + " under 12; the café on the ground floor opens half an hour before the galleries.";
+  /** The next windows' database holds {@link #seedCloud}'s conversation, with the cloud on. */
+  private static boolean cloud;
+  /** ... and the cloud's answer to it. */
+  private static boolean cloudAnswered;
+  private static UUID cloudConversation;
+  private static final String CLOUD_QUESTION = "Please draft a short email to Ana Souza (ana.souza@example.com,"
+      + " +44 20 7946 0958) saying the Lisbon workshop moves to Thursday at 14:00, and ask her to confirm the room.";
+  private static final String CLOUD_LOCAL_ANSWER = "Dear Ana Souza,\n\nThe workshop is now on Thursday. Please"
+      + " confirm.\n\nBest regards";
+  private static final String CLOUD_ANSWER = "**Subject:** Lisbon workshop moved to Thursday, 14:00\n\n"
+      + "Dear Ana Souza,\n\nA quick update: the Lisbon workshop has moved to **Thursday at 14:00**. Everything"
+      + " else stays as planned.\n\nCould you confirm that the room is still free at that time? You can reply"
+      + " to this email or call me back; I have your number as +44 20 7946 0958.\n\nThank you, and see you"
+      + " on Thursday.\n\nBest regards";
+
   /** The environment the next windows see (the Models page: where the hub is). */
   private static Map<String, String> environment = Map.of();
   /** A catalog id: the next windows' model is installed under it in the models folder; null: outside it. */
@@ -153,6 +169,18 @@ public final class Screenshots {
     shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(KIOSK_ANSWER), 400, false)), 800, 480,
         Screenshots::pinPad, "kiosk-pin-800x480-dark.png");
     kiosk = false;
+    cloud = true;
+    environment = Map.of("PITH_CLOUD_API_KEY", "sk-demo-not-a-real-key");
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(CLOUD_LOCAL_ANSWER), 400, false)), 1200, 820,
+        Screenshots::cloudPreview, "cloud-preview-dark.png");
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(CLOUD_LOCAL_ANSWER), 400, false)), 800, 480,
+        Screenshots::cloudPreview, "cloud-preview-800x480-dark.png");
+    cloudAnswered = true;
+    shoot(out, true, Optional.of(new PacedBackend(SampleAnswer.pieces(CLOUD_LOCAL_ANSWER), 400, false)), 1200, 820,
+        Screenshots::cloudThread, "cloud-answer-dark.png");
+    cloudAnswered = false;
+    cloud = false;
+    environment = Map.of();
     power = Screenshots::demoPower;
     List<List<String>> answers = List.of(SampleAnswer.pieces(IDLE_ANSWER), SampleAnswer.pieces(HAT_ANSWER),
         SampleAnswer.pieces(SampleAnswer.section()));
@@ -200,7 +228,10 @@ public final class Screenshots {
     }
     Path dir = Files.createTempDirectory("pith-screenshots");
     Database db = Database.open(dir);
-    if (!stats) {
+    if (cloud) {
+      seedHistory(db);
+      seedCloud(db);
+    } else if (!stats) {
       seedHistory(db);
     } else {
       StatsSeed.answers(db, Instant.now());
@@ -428,6 +459,65 @@ public final class Screenshots {
       return null;
     });
     Thread.sleep(4000); // a few seconds of download: a speed and a time left to show
+  }
+
+  /**
+   * A conversation whose question names a person, an email address and a phone number, listed as the user's terms
+   * (the sure way to have them replaced, whatever detectors this build has); the cloud on, pointed at a realistic
+   * endpoint that is never contacted (the preview sends nothing), the key from the environment. With
+   * {@link #cloudAnswered}, the cloud's answer is stored under the local one as a send stores it (made up, like the
+   * other screenshots' answers).
+   */
+  private static void seedCloud(Database db) {
+    dev.pith.app.cloud.CloudStore.save(db, new dev.pith.app.cloud.CloudSettings(true, "https://api.openai.com/v1",
+        "gpt-4o-mini"));
+    dev.pith.app.cloud.CloudStore.save(db, new dev.pith.app.cloud.PrivacySettings("GB",
+        List.of("Ana Souza", "ana.souza@example.com", "+44 20 7946 0958")));
+    Instant at = Instant.now().minusSeconds(90).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    cloudConversation = UUID.randomUUID();
+    db.writeAndWait("seeding", c -> {
+      new ConversationDao(c).insert(new Conversation(cloudConversation, "Email about the Lisbon workshop", at, at,
+          false, false));
+      Message q = Message.written(cloudConversation, null, Role.USER, CLOUD_QUESTION, at);
+      // Unsure: its words averaged about 25 % likely, below the fixed line (no history yet).
+      Message a = new Message(UUID.randomUUID(), cloudConversation, q.id(), Role.ASSISTANT,
+          CLOUD_LOCAL_ANSWER, MessageStatus.COMPLETE, null, at.plusSeconds(1), at.plusSeconds(4),
+          "Qwen2.5-1.5B-Instruct", "cpu", new MessageMetrics(61, 24, 420.0, 11.2, null, null, null, null, -1.38,
+          -4.2, null));
+      new MessageDao(c).insert(q);
+      new MessageDao(c).insert(a);
+      if (cloudAnswered) {
+        new MessageDao(c).insert(new Message(UUID.randomUUID(), cloudConversation, a.id(), Role.ASSISTANT,
+            CLOUD_ANSWER, MessageStatus.COMPLETE, null, at.plusSeconds(30), at.plusSeconds(33),
+            "gpt-4o-mini @ api.openai.com", "cloud", new MessageMetrics(null, null, 740.0, null, null, null, null)));
+      }
+      new ConversationDao(c).touch(cloudConversation, at.plusSeconds(33));
+      return null;
+    });
+  }
+
+  /** Opens {@link #seedCloud}'s conversation and waits until the window knows the cloud may be asked. */
+  private static void cloudThread(Shown w) throws Exception {
+    OnFx.call(() -> {
+      w.controller().open(cloudConversation);
+      return null;
+    });
+    OnFx.waitFor(() -> OnFx.call(() -> w.controller().thread().size() >= 2
+        && w.window().cloud().orElseThrow().available().get()), 30);
+    Thread.sleep(500);
+  }
+
+  /** The preview of asking the cloud about the local answer. */
+  private static void cloudPreview(Shown w) throws Exception {
+    cloudThread(w);
+    OnFx.call(() -> {
+      w.stage().getScene().getRoot().lookupAll(".ask-cloud").stream().reduce((a, b) -> b)
+          .ifPresent(n -> ((javafx.scene.control.Button) n).fire());
+      return null;
+    });
+    OnFx.waitFor(() -> OnFx.call(() -> w.window().cloud().orElseThrow().dialog()
+        .map(d -> d.preview() != null).orElse(false)), 30);
+    Thread.sleep(300);
   }
 
   /** A believable history for the sidebar: conversations from today back to last month, one pinned. */

@@ -3,12 +3,15 @@ package dev.pith.app.ui.chat;
 import dev.pith.app.Answers;
 import dev.pith.app.cli.BackendLoader;
 import dev.pith.app.cli.Display;
+import dev.pith.app.cloud.Escalation;
+import dev.pith.app.cloud.Preview;
 import dev.pith.app.ui.CoalescingTextSink;
 import dev.pith.app.ui.UiThreads;
 import dev.pith.inference.CancellationToken;
 import dev.pith.inference.ChatBackend;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.OneLine;
+import dev.pith.inference.TokenSink;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
@@ -72,6 +75,8 @@ public final class ChatController implements AutoCloseable {
   private final AnswerSettings settings;
   private final ExecutorService io = UiThreads.single("pith-ui-io");
   private final ExecutorService inference = UiThreads.single("pith-inference");
+  /** Sends to the cloud and waits for its answer (seconds to a minute), so neither io nor inference waits. */
+  private final ExecutorService cloud = UiThreads.single("pith-cloud");
 
   private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
   private final ObservableList<ThreadItem> thread = FXCollections.observableArrayList();
@@ -321,6 +326,79 @@ public final class ChatController implements AutoCloseable {
     answer(question.message(), CompletableFuture.completedFuture(null), item.versions());
   }
 
+  /**
+   * Sends {@code preview} (its body unchanged: the user pressed Send under it) with {@code escalation} and streams
+   * the cloud's answer, originals put back, into a live item under the escalated answer; then the thread is read
+   * again through the stored answer. The escalated answer must be on screen and no answer may be running; what
+   * followed it on screen makes way (it stays stored, as a version). A failure before any of the answer arrived
+   * stores nothing and is shown in the banner; one after part of it arrived is stored with the answer and shown
+   * under it. {@link #stop} stops it.
+   *
+   * @return false when it was not sent (an answer is running, or the escalated answer is not on screen)
+   */
+  public boolean askCloud(Escalation escalation, Preview preview) {
+    int index = -1;
+    for (int i = 0; i < thread.size(); i++) {
+      if (thread.get(i).id().equals(preview.answerId())) {
+        index = i;
+      }
+    }
+    if (busy.get() || index < 0 || cloud.isShutdown()) {
+      return false;
+    }
+    thread.remove(index + 1, thread.size());
+    Instant now = now();
+    LiveAnswer answer = new LiveAnswer(System.nanoTime(), false);
+    Message placeholder = new Message(UUID.randomUUID(), preview.conversationId(), preview.answerId(),
+        Role.ASSISTANT, "", MessageStatus.STREAMING, null, now, now, Escalation.modelId(preview.endpoint()),
+        Escalation.BACKEND, MessageMetrics.NONE);
+    thread.add(new ThreadItem(placeholder, List.of(placeholder.id()), answer));
+    CancellationToken token = new CancellationToken();
+    cancel = token;
+    busy.set(true);
+    live.set(answer);
+    problem.set("");
+    CoalescingTextSink toWindow = new CoalescingTextSink(fx, answer::append);
+    threadRequest++;
+    CompletableFuture.supplyAsync(() -> escalation.send(preview, piece -> toWindow.onToken(TokenSink.NO_TOKEN,
+        piece), token), cloud).whenComplete((result, failure) -> fx.execute(() -> cloudAnswered(preview, result,
+        failure)));
+    return true;
+  }
+
+  private void cloudAnswered(Preview preview, Escalation.Result result, Throwable failure) {
+    if (failure != null) {
+      Throwable cause = unwrap(failure);
+      LOG.warn("asking the cloud failed", cause);
+      problem.set("The cloud was not asked: " + OneLine.of(String.valueOf(cause.getMessage())));
+    } else if (result.stored() == null && result.error() != null) {
+      problem.set("The cloud did not answer: " + result.error());
+    }
+    UUID leaf = result != null && result.stored() != null ? result.stored().id() : preview.answerId();
+    long request = ++threadRequest;
+    Runnable done = () -> {
+      cancel = null;
+      live.set(null);
+      busy.set(false);
+    };
+    if (io.isShutdown()) {
+      done.run();
+      return;
+    }
+    CompletableFuture.supplyAsync(() -> db.read(c -> {
+      MessageDao messages = new MessageDao(c);
+      return Threads.items(messages.pathTo(leaf, THREAD_LIMIT), messages.links(preview.conversationId()));
+    }), io).whenComplete((items, readFailure) -> fx.execute(() -> {
+      if (readFailure != null) {
+        report(readFailure);
+      } else if (request == threadRequest && !items.isEmpty()) {
+        thread.setAll(items);
+      }
+      done.run();
+      refreshConversations();
+    }));
+  }
+
   /** Stops the answer being generated; what it said so far is kept, marked as stopped. */
   public void stop() {
     if (cancel != null) {
@@ -555,11 +633,13 @@ public final class ChatController implements AutoCloseable {
       commitDelete(id);
     }
     inference.shutdown();
+    cloud.shutdown();
     io.shutdown();
     try {
       if (!inference.awaitTermination(10, TimeUnit.SECONDS)) {
         LOG.warn("the answer did not stop within 10 s; closing anyway");
       }
+      cloud.awaitTermination(5, TimeUnit.SECONDS);
       io.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -37,6 +37,8 @@ public final class ChatPane extends BorderPane {
   private final EmptyState empty;
   private final MessageList list;
   private final InputBar input;
+  /** The cloud escalation; null (the default, and always in kiosk mode) shows no trace of it. */
+  private CloudActions cloud;
 
   /** @param readAloud speaks plain text; null when Pith cannot speak (the buttons are hidden) */
   public ChatPane(ChatController controller, Path modelsDir, Consumer<String> linkOpener, Consumer<String> readAloud) {
@@ -57,6 +59,11 @@ public final class ChatPane extends BorderPane {
     } else {
       header.getChildren().addAll(controls);
     }
+  }
+
+  /** Offers "Ask the cloud" under answers through {@code actions}; call before the first thread shows. */
+  public void cloud(CloudActions actions) {
+    this.cloud = actions;
   }
 
   /** What the empty state's "Choose a model" button does (the window opens Settings → Models). */
@@ -196,6 +203,11 @@ public final class ChatPane extends BorderPane {
     @Override
     public Consumer<String> linkOpener() {
       return linkOpener;
+    }
+
+    @Override
+    public CloudActions cloud() {
+      return cloud;
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class PrivacyPage implements SettingsPage {
   private final VBox confirmBox;
   private final Label result = Form.note("");
   private final VBox view;
+  private final CloudSection cloud;
 
   public PrivacyPage(SettingsContext context) {
     this.context = context;
@@ -71,13 +72,14 @@ public final class PrivacyPage implements SettingsPage {
     showQuestion(false);
     result.setId(RESULT_ID);
 
-    view = Form.page("Privacy", "Pith keeps everything on this computer and never uses the network.");
+    cloud = new CloudSection(context);
+    view = Form.page("Privacy", "Pith keeps everything on this computer. Only if you turn on the cloud below and"
+        + " press Send in its preview does any of a conversation leave it.");
     view.getChildren().addAll(
         Form.section("Data folder"), Form.note("Your conversations, settings, backups and models."), folderRow,
         Form.section("History"), Form.note("Clearing deletes every conversation and its messages. It cannot be"
-            + " undone; backups made before keep what they hold."), Form.buttons(clear), confirmBox, result,
-        Form.section("Cloud"), Form.note("Asking a cloud model (optional, off by default, with personal details"
-            + " taken out first) arrives in a later version. Until then nothing leaves this computer."));
+            + " undone; backups made before keep what they hold."), Form.buttons(clear), confirmBox, result);
+    view.getChildren().addAll(cloud.nodes());
   }
 
   @Override
@@ -96,7 +98,13 @@ public final class PrivacyPage implements SettingsPage {
   }
 
   @Override
+  public void shown() {
+    cloud.shown();
+  }
+
+  @Override
   public void leaving() {
+    cloud.leaving();
     closeQuestion(false);
     result.setText("");
   }

@@ -195,5 +195,10 @@ class MessageListTest {
     public boolean canAsk() {
       return true;
     }
+
+    @Override
+    public CloudActions cloud() {
+      return null;
+    }
   }
 }
