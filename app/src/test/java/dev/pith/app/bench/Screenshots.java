@@ -462,8 +462,8 @@ public final class Screenshots {
   }
 
   /**
-   * A conversation whose question names a person, an email address and a phone number, listed as the user's terms
-   * (the sure way to have them replaced, whatever detectors this build has); the cloud on, pointed at a realistic
+   * A conversation whose question names a person, an email address and a phone number, which the sanitizer's
+   * detectors find, and a project the user lists as one of their terms; the cloud on, pointed at a realistic
    * endpoint that is never contacted (the preview sends nothing), the key from the environment. With
    * {@link #cloudAnswered}, the cloud's answer is stored under the local one as a send stores it (made up, like the
    * other screenshots' answers).
@@ -472,7 +472,7 @@ public final class Screenshots {
     dev.pith.app.cloud.CloudStore.save(db, new dev.pith.app.cloud.CloudSettings(true, "https://api.openai.com/v1",
         "gpt-4o-mini"));
     dev.pith.app.cloud.CloudStore.save(db, new dev.pith.app.cloud.PrivacySettings("GB",
-        List.of("Ana Souza", "ana.souza@example.com", "+44 20 7946 0958")));
+        List.of("Lisbon workshop")));
     Instant at = Instant.now().minusSeconds(90).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     cloudConversation = UUID.randomUUID();
     db.writeAndWait("seeding", c -> {
