@@ -34,6 +34,16 @@ final class PersonDetector implements Detector {
   /** Words after which the next capitalised words are a name too ("Jane said", "asked Jane"). */
   private static final Pattern CUE_AFTER = Pattern.compile("(?u)(?:'s|’s|\\s+(?:said|says|told|asked|wrote"
       + "|writes|replied|lives|lived|works|worked|and I|called|emailed|texted))\\b");
+  /**
+   * What only a person does, right after a single capitalised word the lists do not know: "Shovda is very reliable"
+   * is not enough (anything "is"), but "Trivo lives on", "Gerth had given", "says Hartvigsson" are.
+   */
+  private static final Pattern PERSON_VERB_AFTER = Pattern.compile("(?u)\\s+(?:lives|lived|is from|was born|had given"
+      + "|has given|gave|shouted|whispered|smiled|laughed|began writing|began his|began her|spent (?:a|the|two|three)"
+      + "|said|says|told|asked|wrote|replied|emailed|texted|called me|and I|is my|was my)\\b");
+  /** ... or a speech verb right before it: "says Hartvigsson", "asked Quinzia". */
+  private static final Pattern PERSON_VERB_BEFORE = Pattern.compile("(?iu)(?:\\bsays|\\bsaid|\\basked|\\btold"
+      + "|\\bwrote|\\bthanked|\\bwith (?:mr|mrs|ms|dr)\\.?|\\bchange it to)\\s+$");
   private static final int CUE_WINDOW = 24;
   /** Three or more single capitalised words in a list: "A, B and C", "A, B, C, and D". */
   private static final Pattern LIST = Pattern.compile("(?<![\\p{L}\\p{M}'-])\\p{Lu}[\\p{L}\\p{M}'-]+"
@@ -249,13 +259,20 @@ final class PersonDetector implements Detector {
             || tokens.get(from).kind() == Kind.WORD && onItsOwnLine(text, first.start(), last.end()))
             : weakCue && midSentence;
       } else { // unknown words only: "Tilly Nicholson", "Szabina J Gelencsér"
-        accept = unknown >= 2 && (initials > 0 || weakCue);
+        accept = unknown >= 2 && (initials > 0 || weakCue)
+            || unknown <= 2 && initials == 0 && personVerb(text, first.start(), last.end());
       }
     }
     if (accept && !beforeOrganisation(text, last.end())
         && !userTerms.contains(text.substring(first.start(), last.end()).toLowerCase(Locale.ROOT))) {
       out.add(new Entity(EntityType.PERSON, first.start(), last.end()));
     }
+  }
+
+  /** Whether a verb only people take stands right after {@code start..end} or a speech verb right before it. */
+  private static boolean personVerb(String text, int start, int end) {
+    return PERSON_VERB_AFTER.matcher(text).region(end, Math.min(text.length(), end + 24)).lookingAt()
+        || PERSON_VERB_BEFORE.matcher(text).region(Math.max(0, start - CUE_WINDOW), start).find();
   }
 
   /** "my name is lena andersson": lower-case names the lists know, after a strong cue only. */

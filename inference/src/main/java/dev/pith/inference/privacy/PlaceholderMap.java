@@ -38,6 +38,14 @@ public final class PlaceholderMap {
     return Optional.ofNullable(originals.get(placeholder));
   }
 
+  /** Every original this map has a placeholder for, with its kind (for finding them again in later messages). */
+  public Map<String, EntityType> originals() {
+    Map<String, EntityType> out = new HashMap<>();
+    byKey.forEach((key, placeholder) -> out.put(originals.get(placeholder),
+        EntityType.valueOf(key.substring(0, key.indexOf(':')))));
+    return out;
+  }
+
   /** How many placeholders this map has made. */
   public int size() {
     return originals.size();

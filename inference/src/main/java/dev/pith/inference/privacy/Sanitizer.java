@@ -2,14 +2,18 @@ package dev.pith.inference.privacy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Replaces personal and secret text with placeholders before anything leaves the machine (DESIGN.md "Cloud
  * escalation"). It runs its {@link Detector}s, keeps the best of overlapping findings (the longer span; at equal
  * length the kind listed first in {@link EntityType}), and swaps each for a placeholder from the conversation's
- * {@link PlaceholderMap}. Offline, no model, thread-safe.
+ * {@link PlaceholderMap}. What was found once is replaced wherever else it stands as a whole word: in the same text
+ * ("Hakuba had given Hakuba his address", where the second needs the first's cue) and, through the map, in the
+ * conversation's later messages. Offline, no model, thread-safe.
  */
 public final class Sanitizer {
   private static final Comparator<Entity> BEST_FIRST = Comparator.comparingInt(Entity::length).reversed()
@@ -45,6 +49,47 @@ public final class Sanitizer {
 
   /** What would be replaced in {@code text}: non-overlapping entities, first first. */
   public List<Entity> detect(String text) {
+    return detect(text, Map.of());
+  }
+
+  /**
+   * {@link #detect(String)}, and also every whole-word occurrence of what was found, and of the {@code known}
+   * originals (from earlier messages), that nothing else covers.
+   */
+  private List<Entity> detect(String text, Map<String, EntityType> known) {
+    List<Entity> kept = resolve(text);
+    Map<String, EntityType> again = new LinkedHashMap<>(known);
+    for (Entity e : kept) {
+      again.putIfAbsent(text.substring(e.start(), e.end()), e.type());
+    }
+    List<Entity> repeats = new ArrayList<>();
+    again.forEach((original, type) -> {
+      if (original.length() < 2) {
+        return;
+      }
+      for (int at = text.indexOf(original); at >= 0; at = text.indexOf(original, at + 1)) {
+        Entity e = new Entity(type, at, at + original.length());
+        if (wholeWord(text, e) && kept.stream().noneMatch(e::overlaps) && repeats.stream().noneMatch(e::overlaps)) {
+          repeats.add(e);
+        }
+      }
+    });
+    if (repeats.isEmpty()) {
+      return kept;
+    }
+    List<Entity> all = new ArrayList<>(kept);
+    all.addAll(repeats);
+    all.sort(Comparator.comparingInt(Entity::start));
+    return all;
+  }
+
+  private static boolean wholeWord(String text, Entity e) {
+    return (e.start() == 0 || !Character.isLetterOrDigit(text.charAt(e.start() - 1)))
+        && (e.end() == text.length() || !Character.isLetterOrDigit(text.charAt(e.end())));
+  }
+
+  /** The detectors' findings, the best of overlapping ones kept, first first. */
+  private List<Entity> resolve(String text) {
     Objects.requireNonNull(text, "text");
     List<Entity> found = new ArrayList<>();
     for (Detector d : detectors) {
@@ -66,7 +111,7 @@ public final class Sanitizer {
 
   /** {@code text} with each entity replaced by its placeholder in {@code placeholders} (made when new). */
   public Sanitized sanitize(String text, PlaceholderMap placeholders) {
-    List<Entity> entities = detect(text);
+    List<Entity> entities = detect(text, placeholders.originals());
     StringBuilder out = new StringBuilder(text.length());
     List<Redaction> redactions = new ArrayList<>(entities.size());
     int at = 0;

@@ -33,6 +33,23 @@ class SanitizerTest {
   }
 
   @Test
+  void whatWasFoundOnceIsReplacedWhereverElseItStandsAsAWord() {
+    // the detector finds "Kemal" only after its cue; the later "Kemal" has none, and "Kemalist" is another word
+    Detector cued = (text, out) -> {
+      int at = text.indexOf("Dear Kemal");
+      if (at >= 0) {
+        out.add(new Entity(EntityType.PERSON, at + 5, at + 10));
+      }
+    };
+    Sanitizer s = new Sanitizer(List.of(cued));
+    PlaceholderMap map = new PlaceholderMap();
+    assertEquals("Dear [NAME_1], is [NAME_1] free? Kemalist history.",
+        s.sanitize("Dear Kemal, is Kemal free? Kemalist history.", map).text());
+    assertEquals("Tell [NAME_1] the room moved.", s.sanitize("Tell Kemal the room moved.", map).text(),
+        "a later message: the conversation's map knows the name");
+  }
+
+  @Test
   void overlappingFindingsKeepTheLongerThenTheKindListedFirst() {
     Detector fake = (text, out) -> {
       out.add(new Entity(EntityType.PERSON, 0, 5));
