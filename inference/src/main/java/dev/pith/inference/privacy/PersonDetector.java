@@ -39,7 +39,7 @@ final class PersonDetector implements Detector {
    * is not enough (anything "is"), but "Trivo lives on", "Gerth had given", "says Hartvigsson" are.
    */
   private static final Pattern PERSON_VERB_AFTER = Pattern.compile("(?u)\\s+(?:lives|lived|is from|was born|had given"
-      + "|has given|gave|shouted|whispered|smiled|laughed|began writing|began his|began her|spent (?:a|the|two|three)"
+      + "|has given|gave|shouted|whispered|smiled|laughed|began writing|began his|began her"
       + "|said|says|told|asked|wrote|replied|emailed|texted|called me|and I|is my|was my)\\b");
   /** ... or a speech verb right before it: "says Hartvigsson", "asked Quinzia". */
   private static final Pattern PERSON_VERB_BEFORE = Pattern.compile("(?iu)(?:\\bsays|\\bsaid|\\basked|\\btold"
@@ -47,7 +47,7 @@ final class PersonDetector implements Detector {
   private static final int CUE_WINDOW = 24;
   /** Three or more single capitalised words in a list: "A, B and C", "A, B, C, and D". */
   private static final Pattern LIST = Pattern.compile("(?<![\\p{L}\\p{M}'-])\\p{Lu}[\\p{L}\\p{M}'-]+"
-      + "(?:,\\s\\p{Lu}[\\p{L}\\p{M}'-]+)+,?\\s(?:and|&|or)\\s\\p{Lu}[\\p{L}\\p{M}'-]+(?![\\p{L}\\p{M}])");
+      + "(?:,\\s\\p{Lu}[\\p{L}\\p{M}'-]+)*,?\\s(?:and|&|or)\\s\\p{Lu}[\\p{L}\\p{M}'-]+(?![\\p{L}\\p{M}])");
   /** What follows the last name of a firm named after people: "(, Name| and Name)* Orchestra|Inc|LLC...". */
   private static final Pattern ORG_AFTER = Pattern.compile("(?:(?:,\\s*|\\s+(?:and|&)\\s+)\\p{Lu}[\\p{L}'-]*)*"
       + "(?:,\\s*|\\s+)(?:Orchestra|Band|Inc\\b|Ltd\\b|LLC|LLP|PLC|GmbH|AG\\b|SA\\b|Corp|Corporation|Company"
@@ -130,6 +130,45 @@ final class PersonDetector implements Detector {
 
   @Override
   public void detect(String text, List<Entity> out) {
+    if (!hasUpperCase(text)) {
+      // Written all in lower case ("follow up with patricia desrosiers"): capitals tell nothing, so the words are
+      // read as if each were capitalised (same length, same offsets) and the lists and cues decide alone.
+      detectCased(capitalised(text), out);
+      return;
+    }
+    detectCased(text, out);
+  }
+
+  private static boolean hasUpperCase(String text) {
+    for (int k = 0; k < text.length(); k++) {
+      if (Character.isUpperCase(text.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code text} with capitals where careful writing would put them on a name: on the words the lists know as names
+   * (not ambiguous ones like "will" or "rose"), and on the word right after a first name ("patricia desrosiers");
+   * one char for one char, so offsets hold. Everything else stays lower case, so "went" or "say" never join a name.
+   */
+  private String capitalised(String text) {
+    char[] chars = text.toCharArray();
+    Matcher word = WORD.matcher(text);
+    int afterFirstName = -1;
+    while (word.find()) {
+      String lower = word.group().toLowerCase(Locale.ROOT);
+      boolean follows = afterFirstName >= 0 && text.substring(afterFirstName, word.start()).equals(" ");
+      if (known(lower) || follows && !STOP.contains(lower) && !names.isWord(lower)) {
+        chars[word.start()] = Character.toUpperCase(chars[word.start()]);
+      }
+      afterFirstName = known(lower) && names.isFirstName(lower) ? word.end() : -1;
+    }
+    return new String(chars);
+  }
+
+  private void detectCased(String text, List<Entity> out) {
     int start = out.size();
     List<Token> tokens = tokens(text);
     int i = 0;
@@ -155,8 +194,8 @@ final class PersonDetector implements Detector {
   }
 
   /**
-   * "Kónya, Becker and Vasquez": in a list of single capitalised words, at least half of them names already found,
-   * the other words are names too (not a firm's: "Owens, Duran and Oneal Inc" is left alone).
+   * "Kónya, Becker and Vasquez", "Abramovich and Wilson": in a list of single capitalised words, at least half of them
+   * names already found, the other words are names too (not a firm's: "Owens, Duran and Oneal Inc" is left alone).
    */
   private void completeLists(String text, int firstNew, List<Entity> out) {
     if (out.size() == firstNew) {
@@ -230,17 +269,18 @@ final class PersonDetector implements Detector {
         && joined(text, tokens.get(from - 1), first)) {
       return; // "Lake Como", "New York", "Saint Helena"
     }
-    if (to < tokens.size() && tokens.get(to).kind() == Kind.STOP && joined(text, last, tokens.get(to))
+    boolean titled = from > 0 && tokens.get(from - 1).kind() == Kind.TITLE && joined(text, tokens.get(from - 1), first);
+    if (!titled && to < tokens.size() && tokens.get(to).kind() == Kind.STOP && joined(text, last, tokens.get(to))
         && Character.isUpperCase(text.charAt(tokens.get(to).start()))
         && !PRONOUNS.contains(tokens.get(to).lower())) {
       return; // "Abbey Road", "Golden Gate Bridge", "Russell Group": a name that goes on is a place's or a firm's
+              // (unless a title says it is a person's: "Mrs. Barbara Yudina Apt. 675")
     }
     boolean midSentence = !sentenceStart(text, first.start());
     boolean accept;
     if (known > 0 && unknown <= 2) { // the cues below are dearer: look at them only when the words do not decide
       accept = true;
-    } else if (from > 0 && tokens.get(from - 1).kind() == Kind.TITLE && joined(text, tokens.get(from - 1), first)
-        || STRONG_CUE.matcher(text).region(Math.max(0, first.start() - CUE_WINDOW), first.start()).find()) {
+    } else if (titled || STRONG_CUE.matcher(text).region(Math.max(0, first.start() - CUE_WINDOW), first.start()).find()) {
       accept = true;
     } else if (!midSentence && words == 1 && weak == 1 && lineStart(text, first.start())
         && last.end() < text.length() && text.charAt(last.end()) == ':') {

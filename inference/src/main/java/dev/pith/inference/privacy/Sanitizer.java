@@ -12,8 +12,9 @@ import java.util.Objects;
  * escalation"). It runs its {@link Detector}s, keeps the best of overlapping findings (the longer span; at equal
  * length the kind listed first in {@link EntityType}), and swaps each for a placeholder from the conversation's
  * {@link PlaceholderMap}. What was found once is replaced wherever else it stands as a whole word: in the same text
- * ("Hakuba had given Hakuba his address", where the second needs the first's cue) and, through the map, in the
- * conversation's later messages. Offline, no model, thread-safe.
+ * ("Hakuba had given Hakuba his address", where the second needs the first's cue; a name's parts too: "Joakim
+ * Westgård ... starring Westgård") and, through the map, in the conversation's later messages. Offline, no model,
+ * thread-safe.
  */
 public final class Sanitizer {
   private static final Comparator<Entity> BEST_FIRST = Comparator.comparingInt(Entity::length).reversed()
@@ -61,6 +62,16 @@ public final class Sanitizer {
     Map<String, EntityType> again = new LinkedHashMap<>(known);
     for (Entity e : kept) {
       again.putIfAbsent(text.substring(e.start(), e.end()), e.type());
+    }
+    for (Map.Entry<String, EntityType> name : List.copyOf(again.entrySet())) {
+      if (name.getValue() == EntityType.PERSON) { // "Joakim Westgård ... starring Westgård": each part of a name
+        for (String part : name.getKey().split("\\s+")) {
+          if (part.length() >= 3 && Character.isUpperCase(part.charAt(0)) && Character.isLetter(part.charAt(1))
+              && Character.isLetter(part.charAt(part.length() - 1))) { // not "Dr." or "J."
+            again.putIfAbsent(part, EntityType.PERSON);
+          }
+        }
+      }
     }
     List<Entity> repeats = new ArrayList<>();
     again.forEach((original, type) -> {

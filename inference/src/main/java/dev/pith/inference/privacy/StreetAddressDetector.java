@@ -47,7 +47,7 @@ final class StreetAddressDetector implements Detector {
       + "|katu|kuja|tie|tee|polku|raitti|braut|stræti|straeti|stígur|gata|gatvė|iela|ulica|ova|ská|ská|ská"
       + "|cesta|utca|út)";
   private static final String UNIT = "(?:[,]?\\s{0,3}(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor|Fl\\.?|Room"
-      + "|Rm\\.?|Bldg\\.?|Building|#)\\s?#?[\\dA-Za-z][\\dA-Za-z-]{0,5}\\b)";
+      + "|Rm\\.?|Bldg\\.?|Building|#)(?![a-z])\\s?#?[\\dA-Za-z][\\dA-Za-z-]{0,5}\\b)"; // not "United"
   /** An address's street part, one of the shapes above; group "cue" is set when only context makes it one. */
   private static final Pattern STREET = Pattern.compile("(?=[\\p{L}\\d])(?<![\\p{L}\\p{N}])(?:"
       + NUM + "\\s(?:" + NUM + "\\s)?" + NAME + "\\s" + SUFFIX + "(?:\\s(?:N|S|E|W|NE|NW|SE|SW)(?![\\p{L}\\p{M}]))?"
@@ -81,7 +81,7 @@ final class StreetAddressDetector implements Detector {
       Pattern.UNICODE_CHARACTER_CLASS);
   /** After a unit, a city without a comma: "Apt. 050 Coalville South Africa", to the end of the line or sentence. */
   private static final Pattern TAIL_AFTER_UNIT = Pattern.compile("[ ]+(?:\\p{Lu}[\\p{L}\\p{M}'’()-]*"
-      + "(?:[ ](?:\\p{Lu}[\\p{L}\\p{M}'’()-]*|de|la|del|di|nad|sur|am|an|im|bei|\\d{3,6})){0,4})(?=[.?!;]?(?:\\s*\\n|\\s*$|\\.\\s))",
+      + "(?:[ ](?:\\p{Lu}[\\p{L}\\p{M}'’()-]*|de|la|del|di|nad|sur|am|an|im|bei|\\d{3,6})){0,4})(?=[.?!;]?(?:\\s*\\n|\\s*$)|[.?!;]\\s)",
       Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern CORNER_AND = Pattern.compile("\\s(?:and|&)\\s(?:" + NAME + "(?:\\s" + SUFFIX
       + ")?(?:\\s" + NUM + "\\b\\.?)?)", Pattern.UNICODE_CHARACTER_CLASS);
@@ -167,8 +167,8 @@ final class StreetAddressDetector implements Detector {
       return false;
     }
     boolean newLine = text.substring(start, end).indexOf('\n') >= 0;
-    if (!newLine) {
-      return true;
+    if (!newLine || endsWithPostcode(text, start, end)) {
+      return true; // "\n Portugal 44674 for post mail?": a place and its postcode end an address whatever follows
     }
     int k = end;
     while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
@@ -179,6 +179,25 @@ final class StreetAddressDetector implements Detector {
       return k == text.length() || Character.isWhitespace(text.charAt(k));
     }
     return k == text.length() || text.charAt(k) == '\n' || text.charAt(k) == '\r' || text.charAt(k) == ',';
+  }
+
+  /** A part with a letter in it that ends in a number of three or more digits: "Portugal 44674", not "416". */
+  private static boolean endsWithPostcode(String text, int start, int end) {
+    int digits = 0;
+    int k = end;
+    while (k > start && Character.isDigit(text.charAt(k - 1))) {
+      k--;
+      digits++;
+    }
+    if (digits < 3) {
+      return false;
+    }
+    for (int i = start; i < k; i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a unit or a new line with a city or postcode follows {@code end}. */

@@ -53,6 +53,16 @@ class StreetAddressDetectorTest {
   }
 
   @Test
+  void aCountryIsNotAUnitAndAPostcodeEndsTheAddress() {
+    assertEquals(List.of("14 Crown Street\n Suite 321\n LONDON\n United Kingdom 75419"),
+        addresses("send it to 14 Crown Street\n Suite 321\n LONDON\n United Kingdom 75419? I am away"));
+    assertEquals(List.of("50541 Mlýnská 1540\nTrancoso\n, GU\n Portugal 44674"),
+        addresses("change my address to 50541 Mlýnská 1540\nTrancoso\n, GU\n Portugal 44674 for post mail?"));
+    assertEquals(List.of("99449 18 McPherson Road Suite 019 CHARLEROI Victoria"),
+        addresses("send a new one to 99449 18 McPherson Road Suite 019 CHARLEROI Victoria? I am in Lordelo"));
+  }
+
+  @Test
   void aNameAndNumberIsAnAddressWhenTheTextSaysSo() {
     assertEquals(List.of("Jagerij 64"), addresses("My new address is Jagerij 64"));
     assertEquals(List.of(), addresses("Chapter 12 explains it."));
