@@ -8,6 +8,7 @@ import dev.pith.app.cloud.Preview;
 import dev.pith.app.kiosk.KioskMode;
 import dev.pith.app.kiosk.KioskSettings;
 import dev.pith.app.kiosk.KioskStore;
+import dev.pith.inference.cloud.CloudException;
 import dev.pith.inference.cloud.CloudTimeouts;
 import dev.pith.storage.Database;
 import java.io.BufferedReader;
@@ -107,7 +108,9 @@ final class EscalateCommand implements Callable<Integer> {
     if (result.error() != null) {
       String stored = result.stored() == null ? "nothing was stored"
           : "the part that arrived is stored, marked as failed";
-      throw new CliException(result.error() + "; " + stored + " (" + audit + ")");
+      String advice = result.failure() == CloudException.Kind.KEY_REFUSED
+          ? "; set the right one with pith cloud set-key" : "";
+      throw new CliException(result.error() + advice + "; " + stored + " (" + audit + ")");
     }
     if (result.cancelled()) {
       err.println("Stopped; " + (result.stored() == null ? "nothing was stored" : "stored as far as it got")

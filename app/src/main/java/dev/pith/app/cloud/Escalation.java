@@ -98,8 +98,11 @@ public final class Escalation {
    * @param audit the audit row written
    * @param error the one-line reason it failed; null when it did not
    * @param cancelled the user stopped it
+   * @param failure what kind of failure {@code error} is, for advice in the caller's own words (a refused key: set
+   *     another); null when it did not fail, or failed otherwise (an empty answer)
    */
-  public record Result(Message stored, CloudAuditEntry audit, String error, boolean cancelled) {
+  public record Result(Message stored, CloudAuditEntry audit, String error, boolean cancelled,
+      CloudException.Kind failure) {
     public boolean ok() {
       return error == null && !cancelled;
     }
@@ -225,6 +228,7 @@ public final class Escalation {
         CloudAuditDao.SENDING, body.length, counts);
     long id = db.writeAndWait("recording what is sent to the cloud", c -> new CloudAuditDao(c).insert(entry));
     String error = null;
+    CloudException.Kind failure = null;
     boolean cancelled;
     long bytesSent = body.length;
     LOG.info("asking {} ({}): {} bytes, {} replacements", endpoint.host(), endpoint.model(), body.length,
@@ -239,6 +243,7 @@ public final class Escalation {
     } catch (CloudException e) {
       rehydrator.finish();
       error = e.getMessage();
+      failure = e.kind();
       cancelled = false;
       bytesSent = e.requestMayHaveLeft() ? body.length : 0;
       LOG.info("the cloud answer failed: {}", error);
@@ -251,7 +256,7 @@ public final class Escalation {
     CloudAuditEntry audit = new CloudAuditEntry(id, entry.sentAt(), entry.conversationId(), entry.messageId(),
         entry.provider(), entry.endpoint(), entry.model(), entry.sentText(), entry.redactions(), outcome, sent,
         entry.entityCounts());
-    return new Result(stored, audit, error, cancelled);
+    return new Result(stored, audit, error, cancelled, failure);
   }
 
   /** The model id a cloud answer is stored with: {@code "gpt-4o-mini @ api.openai.com"}. */

@@ -177,6 +177,17 @@ class CloudCommandsTest {
   }
 
   @Test
+  void aRefusedKeySaysHowToSetAnother() {
+    turnOn();
+    server.behave(FakeCloudServer.status(401, "", "{\"error\":{\"message\":\"Incorrect API key provided: sk-ab***\"}}"));
+    CliRun r = run("", "escalate", "--conversation", conversation.id().toString(), "--yes");
+    assertEquals(1, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("refused the API key (HTTP 401); set the right one with pith cloud set-key;"
+        + " nothing was stored"), r.err());
+    assertFalse(r.err().contains("sk-ab"), "the server's echo of the key is not quoted");
+  }
+
+  @Test
   void theEnvironmentKeyWinsOverTheFile() {
     turnOn();
     CliContext withEnv = new CliContext(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),

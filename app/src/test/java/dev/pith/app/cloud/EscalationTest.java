@@ -220,6 +220,7 @@ class EscalationTest {
         "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"));
     Escalation.Result result = sendOnce();
     assertFailedBeforeTheAnswer(result, "refused the API key (HTTP 401)");
+    assertEquals(dev.pith.inference.cloud.CloudException.Kind.KEY_REFUSED, result.failure());
     assertFalse(result.error().contains(KEY));
     assertFalse(result.error().contains("sk-"));
   }

@@ -315,7 +315,7 @@ class CloudWindowTest {
         && !harness.window.controller().problemProperty().get().isEmpty(), 20);
     WaitForAsyncUtils.waitForFxEvents();
     String problem = harness.window.controller().problemProperty().get();
-    assertTrue(problem.contains("refused the API key (HTTP 401)"), problem);
+    assertTrue(problem.contains("refused the API key (HTTP 401); enter the right key in Settings → Privacy"), problem);
     assertFalse(problem.contains("\n"));
     Label banner = WaitForAsyncUtils.asyncFx(() -> (Label) sceneRoot().lookup("#problem-banner .label")).get();
     assertEquals(problem, banner.getText());

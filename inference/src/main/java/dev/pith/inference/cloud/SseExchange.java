@@ -183,7 +183,7 @@ final class SseExchange implements AutoCloseable {
     if (status == 401 || status == 403) {
       // The body is not quoted: servers echo part of a wrong key ("Incorrect API key provided: sk-ab***").
       return new CloudException(CloudException.Kind.KEY_REFUSED, host + " refused the API key (HTTP " + status
-          + "); set the right one with pith cloud set-key", -1, 0, null);
+          + ")", -1, 0, null);
     }
     if (status == 429) {
       long wait = retryAfter();

@@ -12,6 +12,7 @@ import dev.pith.inference.ChatBackend;
 import dev.pith.inference.GenerationStats;
 import dev.pith.inference.OneLine;
 import dev.pith.inference.TokenSink;
+import dev.pith.inference.cloud.CloudException;
 import dev.pith.inference.cpu.CpuBackendOptions;
 import dev.pith.inference.power.PowerSampler;
 import dev.pith.storage.Database;
@@ -372,7 +373,8 @@ public final class ChatController implements AutoCloseable {
       LOG.warn("asking the cloud failed", cause);
       problem.set("The cloud was not asked: " + OneLine.of(String.valueOf(cause.getMessage())));
     } else if (result.stored() == null && result.error() != null) {
-      problem.set("The cloud did not answer: " + result.error());
+      problem.set("The cloud did not answer: " + result.error()
+          + (result.failure() == CloudException.Kind.KEY_REFUSED ? "; enter the right key in Settings → Privacy" : ""));
     }
     UUID leaf = result != null && result.stored() != null ? result.stored().id() : preview.answerId();
     long request = ++threadRequest;
