@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pith.inference.OneLine;
+import dev.pith.inference.net.LineExchange;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -11,44 +12,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One streamed reply, read line by line on the caller's thread: the HTTP client's threads queue each line, the
- * caller waits on the queue with a timeout (so a silent server is noticed without a watchdog), and {@link #abort}
- * cancels the exchange, which closes the connection and wakes the caller. An error status is read whole (it is
- * short) and thrown as a {@link CloudException}.
+ * One streamed reply, read line by line on the caller's thread through a {@link LineExchange} (a silent server is
+ * noticed by the wait's timeout; {@link #abort} closes the connection at once). An error status is read whole (it
+ * is short) and thrown as a {@link CloudException}.
  */
 final class SseExchange implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Object END = new Object();
-  private static final Object ABORTED = new Object();
   private static final int SNIPPET = 120;
-
-  private record Failure(Throwable cause) {}
 
   private final String host;
   private final CloudTimeouts timeouts;
   private final String apiKey;
-  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-  private final CompletableFuture<HttpResponse<Void>> exchange;
-  private volatile Flow.Subscription subscription;
-  private volatile boolean aborted;
-  private volatile int status;
-  private volatile HttpHeaders headers;
+  private final LineExchange exchange;
   private boolean statusChecked;
   private boolean ended;
   private int lines;
@@ -57,16 +42,7 @@ final class SseExchange implements AutoCloseable {
     this.host = host;
     this.timeouts = timeouts;
     this.apiKey = apiKey;
-    this.exchange = http.sendAsync(request, info -> {
-      status = info.statusCode();
-      headers = info.headers();
-      return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines());
-    });
-    exchange.whenComplete((response, failure) -> {
-      if (failure != null) {
-        events.add(new Failure(failure));
-      }
-    });
+    this.exchange = new LineExchange(http, request);
   }
 
   /**
@@ -75,24 +51,25 @@ final class SseExchange implements AutoCloseable {
    * @param received how many characters of the answer arrived so far (for the message of a failure)
    */
   String next(int received) throws CloudException {
-    Object event = take(lines == 0 ? timeouts.firstByte() : timeouts.idle(), received);
-    if (!statusChecked && !(event instanceof Failure) && event != ABORTED) {
+    LineExchange.Event event = take(lines == 0 ? timeouts.firstByte() : timeouts.idle(), received);
+    if (!statusChecked && (event instanceof LineExchange.Line || event instanceof LineExchange.End)) {
       statusChecked = true;
+      int status = exchange.status();
       if (status < 200 || status > 299) {
         throw httpError(event);
       }
     }
-    if (event instanceof String line) {
+    if (event instanceof LineExchange.Line line) {
       lines++;
-      return line;
+      return line.text();
     }
-    if (event instanceof Failure failure) {
-      if (aborted) {
+    if (event instanceof LineExchange.Failed failure) {
+      if (exchange.aborted()) {
         return null;
       }
       throw failed(failure.cause(), received);
     }
-    ended = event == END;
+    ended = event instanceof LineExchange.End;
     return null;
   }
 
@@ -131,13 +108,7 @@ final class SseExchange implements AutoCloseable {
 
   /** Cancels the exchange: the connection closes and a caller waiting in {@link #next} gets null. Idempotent. */
   void abort() {
-    aborted = true;
-    Flow.Subscription s = subscription;
-    if (s != null) {
-      s.cancel();
-    }
-    exchange.cancel(true);
-    events.add(ABORTED);
+    exchange.abort();
   }
 
   @Override
@@ -147,10 +118,10 @@ final class SseExchange implements AutoCloseable {
     }
   }
 
-  private Object take(Duration timeout, int received) throws CloudException {
-    Object event;
+  private LineExchange.Event take(Duration timeout, int received) throws CloudException {
+    LineExchange.Event event;
     try {
-      event = events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      event = exchange.poll(timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       abort();
@@ -166,13 +137,13 @@ final class SseExchange implements AutoCloseable {
     return event;
   }
 
-  private CloudException httpError(Object first) {
-    StringBuilder body = new StringBuilder(first instanceof String s ? s : "");
-    if (first instanceof String) {
+  private CloudException httpError(LineExchange.Event first) {
+    StringBuilder body = new StringBuilder(first instanceof LineExchange.Line l ? l.text() : "");
+    if (first instanceof LineExchange.Line) {
       try {
-        for (Object e = take(timeouts.idle(), 0); e instanceof String line && body.length() < 8192;
-            e = take(timeouts.idle(), 0)) {
-          body.append('\n').append(line);
+        for (LineExchange.Event e = take(timeouts.idle(), 0); e instanceof LineExchange.Line line
+            && body.length() < 8192; e = take(timeouts.idle(), 0)) {
+          body.append('\n').append(line.text());
         }
       } catch (CloudException e) {
         // The status says enough; the body was a bonus.
@@ -180,6 +151,7 @@ final class SseExchange implements AutoCloseable {
     }
     abort();
     String detail = detail(body.toString());
+    int status = exchange.status();
     if (status == 401 || status == 403) {
       // The body is not quoted: servers echo part of a wrong key ("Incorrect API key provided: sk-ab***").
       return new CloudException(CloudException.Kind.KEY_REFUSED, host + " refused the API key (HTTP " + status
@@ -201,6 +173,7 @@ final class SseExchange implements AutoCloseable {
 
   /** Retry-After in seconds (a number of seconds, or an HTTP date), or -1. */
   private long retryAfter() {
+    HttpHeaders headers = exchange.headers();
     String value = headers == null ? null : headers.firstValue("Retry-After").orElse(null);
     if (value == null || value.isBlank()) {
       return -1;
@@ -262,7 +235,7 @@ final class SseExchange implements AutoCloseable {
           + " or no network)", -1, 0, t);
     }
     if (t instanceof IOException) {
-      return new CloudException(CloudException.Kind.BROKEN, lines == 0 && status == 0
+      return new CloudException(CloudException.Kind.BROKEN, lines == 0 && exchange.status() == 0
           ? "the connection to " + host + " closed before a reply" + cause(t)
           : "the connection to " + host + " broke in the middle of the answer" + arrived(received), -1, received, t);
     }
@@ -286,33 +259,5 @@ final class SseExchange implements AutoCloseable {
   private static String arrived(int received) {
     return received <= 0 ? " (nothing of the answer had arrived)"
         : " (" + received + " characters of the answer had arrived)";
-  }
-
-  /** Receives the reply's lines on the HTTP client's threads. */
-  private final class Lines implements Flow.Subscriber<String> {
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (aborted) {
-        s.cancel();
-      } else {
-        s.request(Long.MAX_VALUE);
-      }
-    }
-
-    @Override
-    public void onNext(String line) {
-      events.add(line);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      events.add(new Failure(t));
-    }
-
-    @Override
-    public void onComplete() {
-      events.add(END);
-    }
   }
 }

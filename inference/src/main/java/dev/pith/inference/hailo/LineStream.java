@@ -4,42 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pith.inference.OneLine;
+import dev.pith.inference.net.LineExchange;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One reply of hailo-ollama, read line by line on the caller's thread. The HTTP client's threads put each line in a
- * queue and the caller waits on the queue with a timeout, so a silent server is noticed without a watchdog thread;
- * {@link #abort} (a cancel, a timeout, an early stop) cancels the exchange, which closes the connection at once and
- * wakes a waiting caller. A reply with an error status is read whole and thrown as a {@link HailoException}.
+ * One reply of hailo-ollama, read line by line on the caller's thread through a {@link LineExchange} (a silent
+ * server is noticed by the wait's timeout; {@link #abort} closes the connection at once). A reply with an error
+ * status is read whole and thrown as a {@link HailoException}.
  */
 final class LineStream implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Object END = new Object();
-  private static final Object ABORTED = new Object();
   private static final int SNIPPET = 80;
 
-  /** A failure of the exchange, as the HTTP client reported it. */
-  private record Failure(Throwable cause) {}
-
   private final String server;
-  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-  private final CompletableFuture<HttpResponse<Void>> exchange;
-  private volatile Flow.Subscription subscription;
-  private volatile boolean aborted;
-  private volatile int status;
+  private final LineExchange exchange;
   private boolean statusChecked;
   private boolean ended;
   private int lines;
@@ -51,15 +36,7 @@ final class LineStream implements AutoCloseable {
    */
   LineStream(HttpClient http, HttpRequest request, String server) {
     this.server = server;
-    this.exchange = http.sendAsync(request, info -> {
-      status = info.statusCode();
-      return HttpResponse.BodySubscribers.fromLineSubscriber(new Lines());
-    });
-    exchange.whenComplete((response, failure) -> {
-      if (failure != null) {
-        events.add(new Failure(failure));
-      }
-    });
+    this.exchange = new LineExchange(http, request);
   }
 
   /**
@@ -69,24 +46,24 @@ final class LineStream implements AutoCloseable {
    *     an error (its body's {@code error} in the message)
    */
   String next(Duration timeout) throws HailoException {
-    Object event = take(timeout);
-    if (!statusChecked && !(event instanceof Failure) && event != ABORTED) {
+    LineExchange.Event event = take(timeout);
+    if (!statusChecked && (event instanceof LineExchange.Line || event instanceof LineExchange.End)) {
       statusChecked = true;
-      if (status >= 400) {
-        throw event instanceof String line ? httpError(line, timeout) : httpError("", null);
+      if (exchange.status() >= 400) {
+        throw event instanceof LineExchange.Line line ? httpError(line.text(), timeout) : httpError("", null);
       }
     }
-    if (event instanceof String line) {
+    if (event instanceof LineExchange.Line line) {
       lines++;
-      return line;
+      return line.text();
     }
-    if (event instanceof Failure failure) {
-      if (aborted) {
+    if (event instanceof LineExchange.Failed failure) {
+      if (exchange.aborted()) {
         return null;
       }
       throw new HailoException(server + " " + describe(failure.cause(), lines > 0), failure.cause());
     }
-    ended = event == END;
+    ended = event instanceof LineExchange.End;
     return null;
   }
 
@@ -113,13 +90,7 @@ final class LineStream implements AutoCloseable {
 
   /** Cancels the exchange: the connection closes and a caller waiting in {@link #next} gets null. Idempotent. */
   void abort() {
-    aborted = true;
-    Flow.Subscription s = subscription;
-    if (s != null) {
-      s.cancel();
-    }
-    exchange.cancel(true);
-    events.add(ABORTED);
+    exchange.abort();
   }
 
   /** Aborts a reply that has not ended, so its connection never stays open behind the caller. */
@@ -130,10 +101,10 @@ final class LineStream implements AutoCloseable {
     }
   }
 
-  private Object take(Duration timeout) throws HailoException {
-    Object event;
+  private LineExchange.Event take(Duration timeout) throws HailoException {
+    LineExchange.Event event;
     try {
-      event = events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      event = exchange.poll(timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       abort();
@@ -155,9 +126,9 @@ final class LineStream implements AutoCloseable {
   private HailoException httpError(String first, Duration timeout) {
     StringBuilder body = new StringBuilder(first);
     try {
-      for (Object event = timeout == null ? END : take(timeout); event instanceof String line;
+      for (LineExchange.Event event = timeout == null ? null : take(timeout); event instanceof LineExchange.Line line;
           event = take(timeout)) {
-        body.append('\n').append(line);
+        body.append('\n').append(line.text());
       }
     } catch (HailoException e) {
       // The status says enough; the body was a bonus.
@@ -172,7 +143,8 @@ final class LineStream implements AutoCloseable {
     } catch (JsonProcessingException | RuntimeException e) {
       detail = snippet(detail);
     }
-    return new HailoException(server + " answered HTTP " + status + (detail.isEmpty() ? "" : ": " + detail));
+    return new HailoException(server + " answered HTTP " + exchange.status()
+        + (detail.isEmpty() ? "" : ": " + detail));
   }
 
   private static String errorText(JsonNode error) {
@@ -203,33 +175,5 @@ final class LineStream implements AutoCloseable {
           : "closed the connection before replying (" + detail + ")";
     }
     return "failed: " + detail;
-  }
-
-  /** Receives the reply's lines on the HTTP client's threads. */
-  private final class Lines implements Flow.Subscriber<String> {
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (aborted) {
-        s.cancel();
-      } else {
-        s.request(Long.MAX_VALUE); // lines are small and the caller reads them as fast as they come
-      }
-    }
-
-    @Override
-    public void onNext(String line) {
-      events.add(line);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      events.add(new Failure(t));
-    }
-
-    @Override
-    public void onComplete() {
-      events.add(END);
-    }
   }
 }
