@@ -374,29 +374,42 @@ public final class ChatController implements AutoCloseable {
       problem.set("The cloud was not asked: " + OneLine.of(String.valueOf(cause.getMessage())));
     } else if (result.stored() == null && result.error() != null) {
       problem.set("The cloud did not answer: " + result.error()
-          + (result.failure() == CloudException.Kind.KEY_REFUSED ? "; enter the right key in Settings → Privacy" : ""));
+          + (result.failure() == CloudException.Kind.KEY_REFUSED ? "; enter the right key in Settings → Privacy"
+          : ""));
     }
     UUID leaf = result != null && result.stored() != null ? result.stored().id() : preview.answerId();
+    showThreadThenSettle(preview.conversationId(), leaf, () -> { }, true);
+  }
+
+  /**
+   * Reads the thread to {@code leaf} again (so a stored answer and every version count show), then leaves the
+   * answering state and runs {@code after}, on the FX thread. With the controller closed, only the state is left
+   * ({@code whenClosed}) or nothing at all.
+   */
+  private void showThreadThenSettle(UUID conversationId, UUID leaf, Runnable after, boolean whenClosed) {
     long request = ++threadRequest;
-    Runnable done = () -> {
+    Runnable settle = () -> {
       cancel = null;
       live.set(null);
       busy.set(false);
     };
     if (io.isShutdown()) {
-      done.run();
+      if (whenClosed) {
+        settle.run();
+      }
       return;
     }
     CompletableFuture.supplyAsync(() -> db.read(c -> {
       MessageDao messages = new MessageDao(c);
-      return Threads.items(messages.pathTo(leaf, THREAD_LIMIT), messages.links(preview.conversationId()));
+      return Threads.items(messages.pathTo(leaf, THREAD_LIMIT), messages.links(conversationId));
     }), io).whenComplete((items, readFailure) -> fx.execute(() -> {
       if (readFailure != null) {
         report(readFailure);
       } else if (request == threadRequest && !items.isEmpty()) {
         thread.setAll(items);
       }
-      done.run();
+      settle.run();
+      after.run();
       refreshConversations();
     }));
   }
@@ -466,27 +479,11 @@ public final class ChatController implements AutoCloseable {
       problem.set("The answer could not be saved: " + OneLine.of(cause.getMessage()));
     }
     UUID leaf = outcome != null ? outcome.stored().id() : question.id();
-    long request = ++threadRequest;
-    if (io.isShutdown()) {
-      return;
-    }
-    CompletableFuture.supplyAsync(() -> db.read(c -> {
-      MessageDao messages = new MessageDao(c);
-      return Threads.items(messages.pathTo(leaf, THREAD_LIMIT), messages.links(question.conversationId()));
-    }), io).whenComplete((items, readFailure) -> fx.execute(() -> {
-      if (readFailure != null) {
-        report(readFailure);
-      } else if (request == threadRequest && !items.isEmpty()) {
-        thread.setAll(items);
-      }
-      cancel = null;
-      live.set(null);
-      busy.set(false);
+    showThreadThenSettle(question.conversationId(), leaf, () -> {
       if (outcome != null && outcome.stats() != null) {
         lastStats.set(outcome.stats());
       }
-      refreshConversations();
-    }));
+    }, false);
   }
 
   public void rename(UUID conversationId, String title) {
