@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One streamed reply, read line by line on the caller's thread through a {@link LineExchange} (a silent server is
@@ -218,10 +216,7 @@ final class SseExchange implements AutoCloseable {
   }
 
   private CloudException failed(Throwable failure, int received) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = LineExchange.rootCause(failure);
     if (t instanceof HttpConnectTimeoutException) {
       return new CloudException(CloudException.Kind.UNREACHABLE, host + " did not accept the connection within "
           + CloudTimeouts.describe(timeouts.connect()) + " (no network?)", -1, 0, t);

@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One reply of hailo-ollama, read line by line on the caller's thread through a {@link LineExchange} (a silent
@@ -158,10 +156,7 @@ final class LineStream implements AutoCloseable {
 
   /** What a failed exchange means, as the end of a sentence that starts with the server's name. */
   static String describe(Throwable failure, boolean midReply) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = LineExchange.rootCause(failure);
     if (t instanceof HttpConnectTimeoutException) {
       return "did not accept the connection in time";
     }

@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +93,15 @@ public final class LineExchange {
     }
     exchange.cancel(true);
     events.add(ABORTED);
+  }
+
+  /** What a {@link Failed} event's cause is under the async wrappers the HTTP client puts around it. */
+  public static Throwable rootCause(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   /** Receives the reply's lines on the HTTP client's threads. */
